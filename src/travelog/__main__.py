@@ -1,0 +1,3 @@
+from travelog.cli import main
+
+main()

@@ -1,0 +1,92 @@
+"""``travelog build`` and ``travelog serve``: the journal's checks, the engine, the extra steps.
+
+MkDocs runs travelog's steps through the plugin; Zensical ignores MkDocs plugins, so after a
+Zensical build the same steps run here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zoneinfo
+from enum import StrEnum
+from pathlib import Path
+
+from travelog.checks import check_journal
+from travelog.config import SiteSettings
+from travelog.errors import TravelogError
+from travelog.feeds import write_feeds
+
+
+class Engine(StrEnum):
+    MKDOCS = "mkdocs"
+    ZENSICAL = "zensical"
+
+
+def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) -> Path:
+    """Build the journal into ``settings.site_dir`` and return that folder."""
+    journal = check_journal(settings.docs_dir)
+    if engine is Engine.MKDOCS:
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "-f",
+            str(settings.config_file),
+            "-d",
+            str(settings.site_dir),
+        ]
+        if strict:
+            command.append("--strict")
+        _run(command, settings, engine)
+        return settings.site_dir
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
+        "zensical"
+    )
+    if zensical is None:
+        raise TravelogError("zensical is not installed; pip install 'travelog[zensical]'")
+    command = [zensical, "build", "--clean", "-f", str(settings.config_file)]
+    if strict:
+        command.append("--strict")
+    _run(command, settings, engine)
+    write_feeds(
+        journal,
+        settings.site_dir,
+        site_name=settings.site_name,
+        site_url=settings.site_url,
+        timezone=zoneinfo.ZoneInfo(settings.plugin.timezone),
+    )
+    return settings.site_dir
+
+
+def serve_site(settings: SiteSettings, *, address: str) -> int:
+    """Run the MkDocs live preview until interrupted; return its exit status."""
+    check_journal(settings.docs_dir)
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "-f",
+        str(settings.config_file),
+        "-a",
+        address,
+    ]
+    try:
+        return subprocess.run(command, cwd=settings.project_dir, check=False).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def _run(command: list[str], settings: SiteSettings, engine: Engine) -> None:
+    result = subprocess.run(
+        command, cwd=settings.project_dir, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        output = (result.stderr or result.stdout).strip().splitlines()
+        reason = next((line for line in reversed(output) if line.strip()), "no output")
+        raise TravelogError(f"{engine} build failed: {reason.strip()}", path=settings.config_file)

@@ -1,0 +1,136 @@
+"""The ``travelog`` command. The only module that exits the process."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from travelog.atomic import write_text_atomic
+from travelog.build import Engine, build_site, serve_site
+from travelog.checks import check_journal
+from travelog.config import SiteSettings, load_site_settings
+from travelog.errors import TravelogError
+from travelog.new_entry import create_entry
+from travelog.topics import TAGS_DIR, TAGS_INDEX_TEXT, load_topics, missing_tag_pages, tag_page_text
+
+
+
+def _comma_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def cmd_new(args: argparse.Namespace, settings: SiteSettings) -> int:
+    path = create_entry(
+        settings.docs_dir,
+        args.title,
+        tags=args.tags,
+        place=args.place,
+        authors=args.author,
+        date=args.date,
+        draft=args.draft,
+    )
+    print(path.relative_to(settings.project_dir).as_posix())
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, settings: SiteSettings) -> int:
+    if args.site_dir:
+        settings = replace(settings, site_dir=Path(args.site_dir).resolve())
+    site = build_site(settings, Engine(args.engine), strict=args.strict)
+    print(f"built {site}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: SiteSettings) -> int:
+    return serve_site(settings, address=args.address)
+
+
+def cmd_check(args: argparse.Namespace, settings: SiteSettings) -> int:
+    journal = check_journal(settings.docs_dir)
+    drafts = sum(entry.draft for entry in journal.entries)
+    print(
+        f"{len(journal.published)} entries, {drafts} drafts, {len(journal.topics.topics)} tags: ok"
+    )
+    return 0
+
+
+def cmd_tags_sync(args: argparse.Namespace, settings: SiteSettings) -> int:
+    registry = load_topics(settings.docs_dir)
+    created = []
+    for topic in missing_tag_pages(settings.docs_dir, registry):
+        write_text_atomic(settings.docs_dir / topic.page_path, tag_page_text(topic))
+        created.append(topic.page_path)
+    index = settings.docs_dir / TAGS_DIR / "index.md"
+    if not index.exists():
+        write_text_atomic(index, TAGS_INDEX_TEXT)
+        created.append(f"{TAGS_DIR}/index.md")
+    print("\n".join(f"created docs/{name}" for name in created) or "all tag pages exist")
+    return 0
+
+
+def cmd_tags_list(args: argparse.Namespace, settings: SiteSettings) -> int:
+    journal = check_journal(settings.docs_dir)
+    for topic in journal.topics.topics:
+        print(f"{topic.name}\t{len(journal.tagged(topic.name))}\t{topic.description}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="travelog", description=__doc__)
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        type=Path,
+        help="the journal's mkdocs.yml (default: ./mkdocs.yml)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    new = commands.add_parser("new", help="write a new entry")
+    new.add_argument("title")
+    new.add_argument("--tags", type=_comma_list, default=[], help="comma-separated tags")
+    new.add_argument("--place", help="where it happened (the entry's category)")
+    new.add_argument("--author", action="append", default=[], help="author id (repeatable)")
+    new.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        default=dt.date.today(),
+        help="YYYY-MM-DD (default: today)",
+    )
+    new.add_argument("--draft", action="store_true", help="keep it out of the built site")
+    new.set_defaults(handler=cmd_new)
+
+    build = commands.add_parser("build", help="build the journal")
+    build.add_argument("--engine", choices=[e.value for e in Engine], default=Engine.MKDOCS)
+    build.add_argument("-d", "--site-dir", help="output folder (MkDocs only; default: site/)")
+    build.add_argument("--strict", action="store_true", help="fail on warnings")
+    build.set_defaults(handler=cmd_build)
+
+    serve = commands.add_parser("serve", help="live preview")
+    serve.add_argument("-a", "--address", default="127.0.0.1:8000")
+    serve.set_defaults(handler=cmd_serve)
+
+    check = commands.add_parser("check", help="validate entries, tags and authors")
+    check.set_defaults(handler=cmd_check)
+
+    tags = commands.add_parser("tags", help="topic pages").add_subparsers(
+        dest="tags_command", required=True
+    )
+    tags.add_parser("sync", help="create missing tag pages").set_defaults(handler=cmd_tags_sync)
+    tags.add_parser("list", help="tags with entry counts").set_defaults(handler=cmd_tags_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_site_settings(args.config_file.resolve())
+        status = args.handler(args, settings)
+    except TravelogError as error:
+        print(f"travelog: error: {error}", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(status)

@@ -1,0 +1,95 @@
+"""Typed settings for travelog, read from the ``travelog`` plugin entry in mkdocs.yml.
+
+The same schema serves the MkDocs plugin and the ``travelog`` commands (which also drive
+Zensical, where MkDocs plugins do not run), so both validate settings identically.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from travelog.errors import TravelogError
+
+PLUGIN_NAME = "travelog"
+
+
+class TravelogConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    timezone = c.Type(str, default="UTC")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the commands need from mkdocs.yml."""
+
+    config_file: Path
+    site_name: str
+    site_url: str
+    docs_dir: Path
+    site_dir: Path
+    plugin: TravelogConfig
+
+    @property
+    def project_dir(self) -> Path:
+        return self.config_file.parent
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its ``!!python/...`` or ``!ENV`` tags."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+
+
+def plugin_settings(raw: Any, config_file: Path) -> TravelogConfig:
+    settings = TravelogConfig(config_file_path=str(config_file))
+    settings.load_dict(raw if isinstance(raw, dict) else {})
+    failed, warnings = settings.validate()
+    for key, error in [*failed, *warnings]:
+        raise TravelogError(f"plugins.{PLUGIN_NAME}.{key}: {error}", path=config_file)
+    try:
+        zoneinfo.ZoneInfo(settings.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise TravelogError(
+            f"plugins.{PLUGIN_NAME}.timezone: unknown time zone {settings.timezone!r}; "
+            "use a name like Asia/Shanghai",
+            path=config_file,
+        ) from None
+    return settings
+
+
+def load_site_settings(config_file: Path) -> SiteSettings:
+    if not config_file.is_file():
+        raise TravelogError("no such file; run travelog in the journal's folder", path=config_file)
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except yaml.YAMLError:
+        raise TravelogError("invalid YAML; fix the syntax", path=config_file) from None
+    raw_plugin: Any = {}
+    for item in data.get("plugins") or []:
+        if isinstance(item, dict) and PLUGIN_NAME in item:
+            raw_plugin = item[PLUGIN_NAME]
+    project = config_file.parent
+    return SiteSettings(
+        config_file=config_file,
+        site_name=str(data.get("site_name", "Journal")),
+        site_url=str(data.get("site_url") or "http://127.0.0.1:8000/"),
+        docs_dir=project / str(data.get("docs_dir", "docs")),
+        site_dir=project / str(data.get("site_dir", "site")),
+        plugin=plugin_settings(raw_plugin, config_file),
+    )

@@ -1,0 +1,104 @@
+"""Atom feeds: one for the whole journal and one per topic, with absolute URLs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+
+from travelog.atomic import write_bytes_atomic
+from travelog.journal import Entry, Journal
+from travelog.markdown.topics import FEED_FILE
+
+FEED_ENTRY_LIMIT = 50
+
+
+def site_feed_path() -> str:
+    return FEED_FILE
+
+
+def topic_feed_path(slug: str) -> str:
+    return f"tags/{slug}/{FEED_FILE}"
+
+
+def build_feed(
+    *,
+    title: str,
+    site_url: str,
+    feed_path: str,
+    page_path: str,
+    subtitle: str,
+    entries: list[Entry],
+    authors: dict[str, str],
+    timezone: dt.tzinfo,
+) -> bytes:
+    """Serialise one Atom feed; ``site_url`` must be absolute and end with a slash."""
+    generator = FeedGenerator()
+    generator.id(site_url + page_path)
+    generator.title(title)
+    generator.subtitle(subtitle or title)
+    generator.link(href=site_url + page_path, rel="alternate")
+    generator.link(href=site_url + feed_path, rel="self")
+    generator.language("en")
+    newest = max((_aware(e.date, timezone) for e in entries), default=None)
+    generator.updated(newest or dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    for entry in reversed(entries[:FEED_ENTRY_LIMIT]):
+        item = generator.add_entry()
+        url = site_url + entry.url
+        item.id(url)
+        item.title(entry.title)
+        item.link(href=url, rel="alternate")
+        item.published(_aware(entry.date, timezone))
+        item.updated(_aware(entry.date, timezone))
+        item.summary(entry.description or entry.title)
+        for author in entry.authors:
+            item.author(name=authors.get(author, author))
+        for tag in entry.tags:
+            item.category(term=tag)
+    return generator.atom_str(pretty=True)
+
+
+def write_feeds(
+    journal: Journal, site_dir: Path, *, site_name: str, site_url: str, timezone: dt.tzinfo
+) -> list[Path]:
+    """Write the journal feed and every topic feed into the built site; return their paths."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    common = {"site_url": base, "authors": journal.authors, "timezone": timezone}
+    written = [
+        _write(
+            site_dir / site_feed_path(),
+            build_feed(
+                title=site_name,
+                feed_path=site_feed_path(),
+                page_path="",
+                subtitle="",
+                entries=journal.published,
+                **common,
+            ),
+        )
+    ]
+    for topic in journal.topics.topics:
+        written.append(
+            _write(
+                site_dir / topic_feed_path(topic.slug),
+                build_feed(
+                    title=f"{site_name}: {topic.name}",
+                    feed_path=topic_feed_path(topic.slug),
+                    page_path=topic.url,
+                    subtitle=topic.description,
+                    entries=journal.tagged(topic.name),
+                    **common,
+                ),
+            )
+        )
+    return written
+
+
+def _write(path: Path, data: bytes) -> Path:
+    write_bytes_atomic(path, data)
+    return path
+
+
+def _aware(value: dt.datetime, timezone: dt.tzinfo) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone)

@@ -1,0 +1,185 @@
+"""The journal model: entries read from ``docs/posts``, validated against authors and topics.
+
+This is engine-independent: the MkDocs plugin, the Markdown extensions, the feeds and the
+``travelog`` commands all read the journal through :func:`load_journal`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pymdownx.slugs import slugify
+
+from travelog.errors import FrontMatterError, TopicError, TravelogError
+from travelog.frontmatter import key_line, split_front_matter
+from travelog.topics import TopicRegistry, load_topics
+
+POSTS_DIR = "posts"
+AUTHORS_FILE = ".authors.yml"
+EXCERPT_SEPARATOR = "<!-- more -->"
+_slugify = slugify(case="lower")
+
+
+def make_slug(title: str) -> str:
+    """The slug Material's blog plugin derives from a title (its default post_slugify)."""
+    return _slugify(title, "-")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One journal entry, as its front matter describes it."""
+
+    source: Path
+    title: str
+    date: dt.datetime
+    slug: str
+    authors: tuple[str, ...]
+    places: tuple[str, ...]
+    tags: tuple[str, ...]
+    description: str
+    draft: bool
+    body: str
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL, matching the blog's post_url_format "{date}/{slug}" (yyyy/MM)."""
+        return f"{self.date:%Y/%m}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Journal:
+    docs_dir: Path
+    entries: tuple[Entry, ...]
+    topics: TopicRegistry
+    authors: dict[str, str]
+
+    @property
+    def published(self) -> list[Entry]:
+        """Entries that are not drafts, newest first."""
+        return sorted(
+            (entry for entry in self.entries if not entry.draft),
+            key=lambda entry: entry.date,
+            reverse=True,
+        )
+
+    def tagged(self, tag: str) -> list[Entry]:
+        return [entry for entry in self.published if tag in entry.tags]
+
+
+def load_journal(docs_dir: Path) -> Journal:
+    """Read and validate every entry; raise a :class:`TravelogError` on the first problem."""
+    topics = load_topics(docs_dir)
+    authors = load_authors(docs_dir)
+    posts_dir = docs_dir / POSTS_DIR
+    entries = [read_entry(path, topics, authors) for path in sorted(posts_dir.rglob("*.md"))]
+    _check_unique_slugs(entries)
+    return Journal(docs_dir=docs_dir, entries=tuple(entries), topics=topics, authors=authors)
+
+
+def load_authors(docs_dir: Path) -> dict[str, str]:
+    """Author id -> display name, from the blog's ``.authors.yml``."""
+    path = docs_dir / AUTHORS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError:
+        raise TravelogError("invalid YAML; fix the syntax", path=path) from None
+    authors = data.get("authors") if isinstance(data, dict) else None
+    if not isinstance(authors, dict):
+        raise TravelogError("expected an 'authors:' mapping of id to name", path=path)
+    return {
+        str(key): str(value.get("name", key)) if isinstance(value, dict) else str(key)
+        for key, value in authors.items()
+    }
+
+
+def read_entry(path: Path, topics: TopicRegistry, authors: dict[str, str]) -> Entry:
+    text = path.read_text(encoding="utf-8")
+    meta, body, _ = split_front_matter(text, path)
+
+    def fail(message: str, key: str) -> FrontMatterError:
+        return FrontMatterError(message, path=path, line=key_line(text, key))
+
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise fail("missing 'title'; add title: \"...\" to the front matter", "title")
+    date = _entry_date(meta.get("date"), fail)
+    slug = meta.get("slug", make_slug(title))
+    if not isinstance(slug, str) or not slug or slug != make_slug(slug):
+        raise fail(f"invalid slug {slug!r}; use lower-case words joined by hyphens", "slug")
+    entry_authors = _string_list(meta, "authors", fail)
+    for author in entry_authors:
+        if authors and author not in authors:
+            raise fail(
+                f"unknown author {author!r}; add it to {AUTHORS_FILE} or use one of: "
+                + ", ".join(sorted(authors)),
+                "authors",
+            )
+    tags = _string_list(meta, "tags", fail)
+    for tag in tags:
+        if topics.get(tag) is None:
+            raise TopicError(
+                f"unknown tag {tag!r}; use one of: {', '.join(topics.names())} "
+                f"(or add it to {topics.path.name})",
+                path=path,
+                line=key_line(text, "tags"),
+            )
+    description = meta.get("description", "")
+    if not isinstance(description, str):
+        raise fail("'description' must be a sentence of text", "description")
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        raise fail("'draft' must be true or false", "draft")
+    return Entry(
+        source=path,
+        title=title.strip(),
+        date=date,
+        slug=slug,
+        authors=tuple(entry_authors),
+        places=tuple(_string_list(meta, "categories", fail)),
+        tags=tuple(tags),
+        description=description.strip(),
+        draft=draft,
+        body=body,
+        meta=meta,
+    )
+
+
+def _entry_date(value: Any, fail) -> dt.datetime:
+    if isinstance(value, dict):
+        value = value.get("created")
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    if value is None:
+        raise fail("missing 'date'; add date: YYYY-MM-DD to the front matter", "date")
+    raise fail(f"invalid date {value!r}; write it as YYYY-MM-DD", "date")
+
+
+def _string_list(meta: dict[str, Any], key: str, fail) -> list[str]:
+    value = meta.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise fail(f"'{key}' must be a list like [a, b]", key)
+    return value
+
+
+def _check_unique_slugs(entries: list[Entry]) -> None:
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        other = seen.get(entry.slug)
+        if other is not None:
+            raise FrontMatterError(
+                f"duplicate slug {entry.slug!r}, already used by {other.source.name}; "
+                "give one of them another 'slug:'",
+                path=entry.source,
+            )
+        seen[entry.slug] = entry

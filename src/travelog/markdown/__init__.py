@@ -1,0 +1,1 @@
+"""Python-Markdown extensions: they render the journal's features on any engine."""

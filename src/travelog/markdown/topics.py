@@ -1,0 +1,114 @@
+"""Expand topic markers into topic pages and the topics index.
+
+``<!-- travelog:topic NAME -->`` becomes the topic's title, description, feed link and its
+entries (newest first); ``<!-- travelog:topics -->`` becomes the list of all topics. The
+output is Markdown with links to the entries' source files, so both MkDocs and Zensical
+resolve them to the entries' URLs.
+
+Register as ``travelog.markdown.topics`` with the option ``docs_dir`` (default ``docs``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from travelog.errors import TopicError
+from travelog.journal import POSTS_DIR, Entry, Journal, load_journal
+from travelog.topics import Topic
+
+PRIORITY = 25  # after normalize_whitespace (30), before html_block (20) stashes comments
+_TOPIC_MARKER = re.compile(r"^<!--\s*travelog:topic\s+(?P<name>[^>]+?)\s*-->\s*$")
+_INDEX_MARKER = re.compile(r"^<!--\s*travelog:topics\s*-->\s*$")
+FEED_FILE = "feed.xml"
+
+
+def format_date(entry: Entry) -> str:
+    return f"{entry.date:%B} {entry.date.day}, {entry.date:%Y}"
+
+
+def entry_list(entries: list[Entry], link_prefix: str) -> list[str]:
+    lines = []
+    for entry in entries:
+        place = f" · {', '.join(entry.places)}" if entry.places else ""
+        lines.append(
+            f"- [{entry.title}]({link_prefix}{POSTS_DIR}/{_source_name(entry)})"
+            f" — {format_date(entry)}{place}"
+        )
+        if entry.description:
+            lines.append(f"  <br>{entry.description}")
+    return lines
+
+
+def topic_page(journal: Journal, topic: Topic) -> list[str]:
+    entries = journal.tagged(topic.name)
+    count = f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}"
+    lines = [
+        f"# {topic.name.capitalize()}",
+        "",
+        topic.description,
+        "",
+        f'<p class="travelog-topic-meta">{count} · <a href="{FEED_FILE}" '
+        f'type="application/atom+xml">Feed for this topic</a></p>',
+        "",
+    ]
+    return [*lines, *entry_list(entries, "../"), ""]
+
+
+def topics_index(journal: Journal) -> list[str]:
+    lines = []
+    for topic in journal.topics.topics:
+        count = len(journal.tagged(topic.name))
+        lines.append(
+            f"- [{topic.name.capitalize()}]({topic.slug}.md) ({count}) — {topic.description}"
+        )
+    return [*lines, ""]
+
+
+def _source_name(entry: Entry) -> str:
+    return entry.source.as_posix().split(f"/{POSTS_DIR}/", 1)[1]
+
+
+class TopicsPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, docs_dir: Path):
+        super().__init__(md)
+        self.docs_dir = docs_dir
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any("travelog:topic" in line for line in lines):
+            return lines
+        journal = load_journal(self.docs_dir)
+        output: list[str] = []
+        for line in lines:
+            if topic_match := _TOPIC_MARKER.match(line):
+                topic = journal.topics.get(topic_match["name"])
+                if topic is None:
+                    raise TopicError(
+                        f"topic marker names unknown tag {topic_match['name']!r}; "
+                        f"use one of: {', '.join(journal.topics.names())}",
+                        path=journal.topics.path,
+                    )
+                output.extend(topic_page(journal, topic))
+            elif _INDEX_MARKER.match(line):
+                output.extend(topics_index(journal))
+            else:
+                output.append(line)
+        return output
+
+
+class TopicsExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"docs_dir": ["docs", "The journal's docs folder (relative to the cwd)."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(
+            TopicsPreprocessor(md, Path(self.getConfig("docs_dir"))), "travelog_topics", PRIORITY
+        )
+
+
+def makeExtension(**kwargs) -> TopicsExtension:
+    return TopicsExtension(**kwargs)

@@ -1,0 +1,97 @@
+"""The topic registry: every allowed tag with a one-paragraph description.
+
+The registry is ``docs/topics.yml``, a mapping of tag name to description. Each tag has a
+page at ``docs/tags/<slug>.md`` holding the marker ``<!-- travelog:topic NAME -->``, which the
+``travelog.markdown.topics`` extension expands; ``travelog tags sync`` writes missing pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from travelog.errors import TopicError
+
+REGISTRY_FILE = "topics.yml"
+TAGS_DIR = "tags"
+_TAG_NAME = re.compile(r"^[a-z0-9][a-z0-9 -]*[a-z0-9]$|^[a-z0-9]$")
+
+
+def tag_slug(name: str) -> str:
+    """The URL slug of a tag: lower case with hyphens (matches the theme's tag links)."""
+    return name.strip().lower().replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    description: str
+
+    @property
+    def slug(self) -> str:
+        return tag_slug(self.name)
+
+    @property
+    def url(self) -> str:
+        return f"{TAGS_DIR}/{self.slug}/"
+
+    @property
+    def page_path(self) -> str:
+        return f"{TAGS_DIR}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class TopicRegistry:
+    path: Path
+    topics: tuple[Topic, ...]
+
+    def names(self) -> list[str]:
+        return [topic.name for topic in self.topics]
+
+    def get(self, name: str) -> Topic | None:
+        return next((topic for topic in self.topics if topic.name == name), None)
+
+
+def load_topics(docs_dir: Path) -> TopicRegistry:
+    path = docs_dir / REGISTRY_FILE
+    if not path.is_file():
+        raise TopicError(
+            "topic registry missing; create it with one 'tag: description' line per tag",
+            path=path,
+        )
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise TopicError(
+            "invalid YAML; fix the syntax", path=path, line=mark.line + 1 if mark else None
+        ) from None
+    if not isinstance(data, dict) or not data:
+        raise TopicError("expected a mapping of tag name to description", path=path)
+    topics = []
+    for name, description in data.items():
+        if not isinstance(name, str) or not _TAG_NAME.match(name):
+            raise TopicError(
+                f"tag {name!r}: use lower-case letters, digits, spaces or hyphens", path=path
+            )
+        if not isinstance(description, str) or not description.strip():
+            raise TopicError(
+                f"tag {name!r} has no description; give it a one-paragraph description",
+                path=path,
+            )
+        topics.append(Topic(name=name, description=" ".join(description.split())))
+    return TopicRegistry(path=path, topics=tuple(topics))
+
+
+def missing_tag_pages(docs_dir: Path, registry: TopicRegistry) -> list[Topic]:
+    return [topic for topic in registry.topics if not (docs_dir / topic.page_path).is_file()]
+
+
+def tag_page_text(topic: Topic) -> str:
+    return f"<!-- travelog:topic {topic.name} -->\n"
+
+
+TAGS_INDEX_TEXT = "# Topics\n\n<!-- travelog:topics -->\n"

@@ -51,3 +51,8 @@ def test_feeds_are_advertised_where_they_belong(built_site: Path):
     entry = next(e for e in published_entries() if "food" in e["tags"])
     html = (built_site / entry_url(entry) / "index.html").read_text(encoding="utf-8")
     assert "../../../tags/food/feed.xml" in alternates(html)
+
+
+def test_topic_pages_show_a_feed_button(built_site: Path):
+    html = (built_site / "tags" / "music" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="feed.xml"[^>]*travelog-feed-button', html)

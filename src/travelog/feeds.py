@@ -9,8 +9,8 @@ from feedgen.feed import FeedGenerator
 
 from travelog.atomic import write_bytes_atomic
 from travelog.journal import Entry, Journal
-from travelog.markdown.topics import FEED_FILE
 
+FEED_FILE = "feed.xml"
 FEED_ENTRY_LIMIT = 50
 
 

@@ -23,7 +23,6 @@ from travelog.topics import Topic
 PRIORITY = 25  # after normalize_whitespace (30), before html_block (20) stashes comments
 _TOPIC_MARKER = re.compile(r"^<!--\s*travelog:topic\s+(?P<name>[^>]+?)\s*-->\s*$")
 _INDEX_MARKER = re.compile(r"^<!--\s*travelog:topics\s*-->\s*$")
-FEED_FILE = "feed.xml"
 
 
 def format_date(entry: Entry) -> str:
@@ -51,8 +50,7 @@ def topic_page(journal: Journal, topic: Topic) -> list[str]:
         "",
         topic.description,
         "",
-        f'<p class="travelog-topic-meta">{count} · <a href="{FEED_FILE}" '
-        f'type="application/atom+xml">Feed for this topic</a></p>',
+        f'<p class="travelog-topic-meta">{count}</p>',
         "",
     ]
     return [*lines, *entry_list(entries, "../"), ""]

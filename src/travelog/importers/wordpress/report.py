@@ -30,18 +30,19 @@ class Report:
     def lines(self) -> list[str]:
         entries = len(self.published) + len(self.drafts)
         lines = [
-            f"imported: {entries} entries ({len(self.published)} published, "
-            f"{len(self.drafts)} drafts), {len(self.pages)} pages, {self.comments} comments, "
-            f"{self.photos} photos; new: {len(self.authors_added)} authors, "
-            f"{len(self.tags_added)} tags"
+            f"imported: {_count(entries, 'entry', 'entries')} ({len(self.published)} published, "
+            f"{len(self.drafts)} drafts), {_count(len(self.pages), 'page')}, "
+            f"{_count(self.comments, 'comment')}, {_count(self.photos, 'photo')}; "
+            f"new: {_count(len(self.authors_added), 'author')}, "
+            f"{_count(len(self.tags_added), 'tag')}"
         ]
         lines += [f"warning: {warning}" for warning in self.warnings]
-        renamed = {old: new for old, new in self.tag_names.items() if old != new}
+        renamed = {old: new for old, new in self.tag_names.items() if old.lower() != new}
         lines += [f"tag: {old!r} is now {new!r}" for old, new in renamed.items()]
         lines += [f"skipped: {reason}" for reason in self.skipped]
         lines += [f"skipped: {count} {kind}" for kind, count in sorted(self.skipped_items.items())]
         lines += [
-            f"skipped: {count} comments ({reason})"
+            f"skipped: {_count(count, 'comment')} ({reason})"
             for reason, count in sorted(self.skipped_comments.items())
         ]
         lines += [f"missing media: {item}" for item in self.missing_media]
@@ -52,3 +53,7 @@ class Report:
         ]
         lines.append(f"files: {len(self.written)} written, {len(self.unchanged)} unchanged")
         return lines
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
+import http.server
 import json
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_travelog
+from conftest import ROOT, free_port, run_travelog
 from PIL import Image
 from wordpress_import import (
     EXPORTS,
@@ -312,3 +315,28 @@ def test_bad_exports_fail_with_one_line_and_write_nothing(tmp_path, fixture, nee
     for needle in needles:
         assert needle in lines[0], lines[0]
     assert tree(project) == before
+
+
+@pytest.fixture(scope="module")
+def import_server(built_import: Path):
+    """The imported journal's built site on a free loopback port."""
+    handler = functools.partial(_Quiet, directory=str(built_import / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+def test_reader_follows_a_rewritten_link_between_imported_entries(import_server, page):
+    page.goto(import_server + "2024/10/noodles-on-sunday/")
+    page.get_by_role("link", name="the camera walk").click()
+    page.wait_for_url("**/2024/09/lianhuashan-cameras/")
+    assert "Lianhuashan & the cameras" in page.locator("article h1").first.inner_text()
+    assert page.get_by_role("link", name="our morning post").is_visible()

@@ -63,7 +63,7 @@ class Journal:
         """Entries that are not drafts, newest first."""
         return sorted(
             (entry for entry in self.entries if not entry.draft),
-            key=lambda entry: entry.date,
+            key=lambda entry: _comparable(entry.date),
             reverse=True,
         )
 
@@ -161,6 +161,12 @@ def _entry_date(value: Any, fail) -> dt.datetime:
     if value is None:
         raise fail("missing 'date'; add date: YYYY-MM-DD to the front matter", "date")
     raise fail(f"invalid date {value!r}; write it as YYYY-MM-DD", "date")
+
+
+def _comparable(value: dt.datetime) -> dt.datetime:
+    """Dates without an offset count as UTC (as the blog plugin reads them), so entries with
+    and without offsets sort together."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _string_list(meta: dict[str, Any], key: str, fail) -> list[str]:

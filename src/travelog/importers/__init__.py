@@ -1,0 +1,1 @@
+"""Importers that move a journal in from another platform (one sub-package per source)."""

@@ -1,0 +1,50 @@
+"""Names the journal accepts, made from WordPress's: slugs, tag names, author ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote
+
+from pypinyin import lazy_pinyin
+
+from travelog.journal import make_slug
+
+_NOT_TAG_CHARACTER = re.compile(r"[^a-z0-9 -]+")
+_SPACES = re.compile(r"\s+")
+_HYPHENS = re.compile(r"-{2,}")
+
+
+def to_ascii(text: str) -> str:
+    """Chinese characters to pinyin syllables, accented letters to their base letters."""
+    words = lazy_pinyin(text, errors="default")
+    joined = " ".join(word.strip() for word in words if word.strip())
+    if not any(ord(char) > 127 for char in text):
+        joined = text
+    decomposed = unicodedata.normalize("NFKD", joined)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def slug_for(wordpress_slug: str, title: str, fallback: str) -> str:
+    """A lower-case ASCII slug from ``post_name`` (percent-decoded), else from the title."""
+    for source in (unquote(wordpress_slug), title):
+        slug = _HYPHENS.sub("-", make_slug(to_ascii(source))).strip("-")
+        if slug:
+            return slug
+    return fallback
+
+
+def tag_name(name: str) -> str:
+    """A registry tag name: lower-case letters, digits, spaces and hyphens."""
+    ascii_name = to_ascii(name).lower().replace("_", " ").replace("&", " and ")
+    cleaned = _NOT_TAG_CHARACTER.sub(" ", ascii_name)
+    return _SPACES.sub(" ", cleaned).strip(" -")
+
+
+def unique(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not yet in ``taken`` (then taken)."""
+    candidate, counter = base, 2
+    while candidate in taken:
+        candidate, counter = f"{base}-{counter}", counter + 1
+    taken.add(candidate)
+    return candidate

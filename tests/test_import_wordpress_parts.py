@@ -1,0 +1,84 @@
+"""The WordPress importer's parts: upload paths, tag names, paragraphs, shortcodes, links."""
+
+from __future__ import annotations
+
+import pytest
+
+from travelog.importers.wordpress.autop import autop
+from travelog.importers.wordpress.comments import safe_website, sanitize
+from travelog.importers.wordpress.links import LinkMap
+from travelog.importers.wordpress.media import upload_path
+from travelog.importers.wordpress.names import slug_for, tag_name
+from travelog.importers.wordpress.shortcodes import unknown_shortcodes
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://b.example.com/wp-content/uploads/2024/09/gate-1024x768.jpg", "2024/09/gate.jpg"),
+        ("https://b.example.com/wp-content/uploads/2024/09/big-scaled.jpg", "2024/09/big.jpg"),
+        ("https://me.files.wordpress.com/2024/11/creme.jpg?w=1024", "2024/11/creme.jpg"),
+        (
+            "https://i0.wp.com/me.files.wordpress.com/2024/11/ferry.jpg?resize=1024%2C768",
+            "2024/11/ferry.jpg",
+        ),
+        ("https://photos.example.org/friend.jpg", None),
+    ],
+)
+def test_resized_references_resolve_to_the_original(url, expected):
+    assert upload_path(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Street Food", "street food"),
+        ("Café Culture", "cafe culture"),
+        ("深圳", "shen zhen"),
+        ("C++ & Rust_tips", "c and rust tips"),
+        ("!!!", ""),
+    ],
+)
+def test_tag_names_fit_the_registry(name, expected):
+    assert tag_name(name) == expected
+
+
+def test_slugs_are_ascii_from_encoded_post_names_or_titles():
+    assert slug_for("%e6%b7%b1%e5%9c%b3-morning", "x", "y") == "shen-zhen-morning"
+    assert slug_for("", "Crème brûlée à Shekou", "y") == "creme-brulee-a-shekou"
+    assert slug_for("", "!!!", "post-7") == "post-7"
+
+
+def test_blank_lines_make_paragraphs_and_pre_is_kept():
+    html = autop("One\ntwo\n\n<h2>Head</h2>\nThree\n<pre>a\n\nb</pre>")
+    assert html == "<p>One<br />\ntwo</p>\n<h2>Head</h2>\n<p>Three</p>\n<pre>a\n\nb</pre>"
+
+
+def test_only_real_shortcodes_are_reported():
+    text = '[contact-form-7 id="9"] [sic] [note]x[/note] [my_widget] [1]'
+    assert unknown_shortcodes(text) == ["contact-form-7", "note", "my_widget"]
+
+
+def test_comment_text_is_sanitized_and_private_data_removed():
+    text = sanitize('Hi <script>x()</script><a href="javascript:y()">me</a> a@b.example 10.0.0.1')
+    assert "script" not in text and "javascript" not in text
+    assert "a@b.example" not in text and "10.0.0.1" not in text
+    assert safe_website("https://ok.example/") == "https://ok.example/"
+    assert safe_website("javascript:alert(1)") == ""
+    assert safe_website("http://user@evil.example/") == ""
+
+
+def test_links_by_permalink_guid_and_id_rewrite_relative_to_the_source():
+    links = LinkMap("https://b.example.com")
+    links.add(
+        "posts/walk.md",
+        "10",
+        "https://b.example.com/2024/09/14/walk/",
+        "https://b.example.com/?p=10",
+    )
+    resolve = links.resolver("posts/other.md")
+    assert resolve("http://www.b.example.com/2024/09/14/walk") == "walk.md"
+    assert resolve("/?p=10#comment-3") == "walk.md"
+    assert resolve("https://b.example.com/2024/09/14/walk/#the-count") == "walk.md#the-count"
+    assert links.resolver("about.md")("https://b.example.com/?p=10") == "posts/walk.md"
+    assert resolve("https://elsewhere.example/") is None

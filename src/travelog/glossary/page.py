@@ -6,21 +6,25 @@ resolve them) for a page at the top of the docs folder, such as ``docs/glossary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from travelog.glossary.model import Glossary, Term
 from travelog.glossary.ruby import reading_lang
-from travelog.journal import POSTS_DIR, Entry, Journal
 from travelog.glossary.usage import backlinks
+from travelog.journal import POSTS_DIR, Entry, Journal
 
 
-def glossary_page(journal: Journal, glossary: Glossary) -> list[str]:
+def glossary_page(
+    journal: Journal, glossary: Glossary, stash: Callable[[str], str] = lambda html: html
+) -> list[str]:
+    """Markdown lines; ``stash`` keeps each term's HTML away from later processing."""
     if not glossary.terms:
         return [f"*The glossary is empty: add terms to {glossary.path.name}.*", ""]
     used = backlinks(journal, glossary)
     lines: list[str] = []
     for term in glossary.sorted_terms():
-        lines.append(f"- {_headline(term)}")
+        lines.append(f"- {stash(_headline(term))}")
         entries = used[term.text]
         if entries:
             links = ", ".join(_entry_link(entry) for entry in entries)

@@ -81,7 +81,7 @@ class GlossaryPagePreprocessor(Preprocessor):
         for line in lines:
             if _PAGE_MARKER.match(line):
                 journal = load_journal(self.source.docs_dir)
-                output.extend(glossary_page(journal, self.source.get()))
+                output.extend(glossary_page(journal, self.source.get(), self.md.htmlStash.store))
             else:
                 output.append(line)
         return output

@@ -96,7 +96,7 @@ def _read_term(item: Any, path: Path, line: int) -> Term:
     reading = resolve_reading(text, lang, item.get("pronunciation"))
     if reading is None:
         raise fail(
-            f"missing 'pronunciation'; readings are generated for Chinese (zh) only, not {lang!r}"
+            "missing 'pronunciation'; readings are generated only for Chinese characters (lang zh)"
         )
     return Term(
         text=text,

@@ -40,14 +40,14 @@ def join_pinyin(syllables: tuple[str, ...] | list[str]) -> str:
 
 
 def resolve_reading(text: str, lang: str, written: str | None) -> Reading | None:
-    """The reading of ``text``: the written one, else generated (Chinese only; else None).
+    """The reading of ``text``: the written one, else generated (Chinese characters only).
 
     A written reading with one space-separated syllable per character gives per-character
     ruby; a Mandarin reading written as one word is split when it matches pypinyin's reading.
     """
     chinese = lang.split("-")[0] == "zh"
     if written is None or not written.strip():
-        if not chinese:
+        if not chinese or not _HAN.search(text):
             return None
         syllables = generate_syllables(text)
         aligned = is_han(text) and len(syllables) == len(text)

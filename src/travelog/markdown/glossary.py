@@ -3,7 +3,8 @@
 - Glossary terms (``docs/glossary.yml``) in an entry's prose become
   ``<ruby lang="zh" title="meaning">国<rt>guó</rt>家<rt>jiā</rt></ruby>``: the first occurrence
   per page (``annotate: first``), every occurrence (``all``) or none (``off``). The longest
-  term wins (国家 before 家); code, links, headings and raw HTML are left alone.
+  term wins (国家 before 家); code, links, headings and existing ruby are left alone, also when written as
+  inline HTML (``<a href=…>家</a>``).
 - ``{国家|guó jiā}`` or ``{国家|guó jiā|nation}`` annotates a term explicitly: one not in the
   glossary, or with another reading. An empty reading (``{家||home}``) takes the glossary's
   or a generated one. Explicit annotations are kept even with ``annotate: off``.
@@ -37,6 +38,9 @@ from travelog.journal import load_journal
 PAGE_PRIORITY = 25  # like the topics marker: before html_block (20) stashes the comment
 EXPLICIT_PRIORITY = 165  # after backticks (190) and escapes (180), before links (160)
 ANNOTATE_PRIORITY = 15  # after inline patterns (20) have built the tree
+_RAW_TAG = re.compile(
+    r"^<(?P<closing>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)\b[^>]*?(?P<self_closing>/)?>$", re.DOTALL
+)
 _PAGE_MARKER = re.compile(r"^<!--\s*travelog:glossary\s*-->\s*$")
 EXPLICIT_PATTERN = r"\{(?P<term>[^{}|\n]+)\|(?P<reading>[^{}|\n]*)(?:\|(?P<meaning>[^{}\n]*))?\}"
 # Content that keeps its words as written: code, links, headings, existing annotations.
@@ -122,9 +126,12 @@ class AnnotateTreeprocessor(Treeprocessor):
         self.source = source
         self.mode = mode
         self.seen: set[str] = set()
+        self.raw_open: list[str] = []
 
     def run(self, root: etree.Element) -> None:
-        self.seen = set()  # one conversion is one page: "first" restarts on every page
+        # One conversion is one page: "first" restarts on every page.
+        self.seen = set()
+        self.raw_open = []
         glossary = self.source.get()
         if self.mode is Annotate.OFF or glossary.pattern is None:
             return
@@ -172,20 +179,38 @@ class AnnotateTreeprocessor(Treeprocessor):
         rubies[-1].tail = text[position:]
         return lead, rubies
 
-    @staticmethod
-    def _matches(text: str, glossary: Glossary):
-        """Term matches outside the placeholders of stashed raw HTML."""
+    def _matches(self, text: str, glossary: Glossary):
+        """Term matches outside stashed raw HTML and outside raw HTML tags we skip (``<a>``).
+
+        Inline HTML reaches the tree as placeholders around plain text, so ``<a>家</a>`` is
+        tracked here, in document order, across text nodes.
+        """
         assert glossary.pattern is not None
         position = 0
-        for segment_end, next_start in [
-            *((m.start(), m.end()) for m in HTML_PLACEHOLDER_RE.finditer(text)),
-            (len(text), len(text)),
-        ]:
-            for match in glossary.pattern.finditer(text, position, segment_end):
-                term = glossary.get(match.group())
-                if term is not None:
-                    yield match.start(), match.end(), term
-            position = next_start
+        for placeholder in [*HTML_PLACEHOLDER_RE.finditer(text), None]:
+            end = placeholder.start() if placeholder else len(text)
+            if not self.raw_open:
+                for match in glossary.pattern.finditer(text, position, end):
+                    term = glossary.get(match.group())
+                    if term is not None:
+                        yield match.start(), match.end(), term
+            if placeholder is not None:
+                self._track_raw_tag(int(placeholder.group(1)))
+                position = placeholder.end()
+
+    def _track_raw_tag(self, index: int) -> None:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        raw = blocks[index] if index < len(blocks) else None
+        if not isinstance(raw, str) or not (tag := _RAW_TAG.match(raw)):
+            return
+        name = tag["name"].lower()
+        if name not in SKIPPED_TAGS or tag["self_closing"]:
+            return
+        if tag["closing"]:
+            if self.raw_open and self.raw_open[-1] == name:
+                self.raw_open.pop()
+        else:
+            self.raw_open.append(name)
 
 
 class GlossaryExtension(Extension):

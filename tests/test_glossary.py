@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
 import markdown
@@ -91,8 +92,7 @@ def test_terms_in_entry_text_follow_longest_match_and_skip_code(tmp_path: Path):
         ),
         (
             "- term: 家\n  meaning: family\n- term: 二胡\n  meaning: [unclosed\n",
-            "glossary.yml:5: invalid YAML (expected ',' or ']', but got '<stream end>') "
-            "in term '二胡'; fix the syntax",
+            "glossary.yml:5: invalid YAML (*) in term '二胡'; fix the syntax",
         ),
         (
             "- term: 饮茶\n  lang: yue\n  meaning: dim sum\n",
@@ -116,7 +116,9 @@ def test_bad_glossary_is_one_line_naming_file_and_term(tmp_path: Path, text: str
     with pytest.raises(GlossaryError) as raised:
         load_glossary(tmp_path)
     message = str(raised.value)
-    assert message == f"{path.parent}/{expected}"
+    # The YAML parser's own wording (libyaml or pure Python) stands where the * is.
+    assert fnmatch.fnmatchcase(message, f"{path.parent}/{expected}")
+    assert "\n" not in message
     assert path.read_text(encoding="utf-8") == text
 
 

@@ -25,6 +25,8 @@ from travelog.glossary.readings import resolve_reading
 GLOSSARY_FILE = "glossary.yml"
 FIELDS = ("term", "meaning", "pronunciation", "literal", "note", "lang")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# libyaml when available: the glossary is read for every page.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TERM_LINE = re.compile(r"^\s*-?\s*term\s*:\s*(?P<term>.+?)\s*$")
 
 
@@ -38,11 +40,14 @@ def load_glossary(docs_dir: Path) -> Glossary:
     if not path.is_file():
         return Glossary(path=path, terms=())
     text = path.read_text(encoding="utf-8")
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         raise _yaml_error(error, text, path) from None
+    finally:
+        loader.dispose()
     if data is None:
         return Glossary(path=path, terms=())
     if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):

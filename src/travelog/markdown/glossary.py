@@ -3,8 +3,8 @@
 - Glossary terms (``docs/glossary.yml``) in an entry's prose become
   ``<ruby lang="zh" title="meaning">国<rt>guó</rt>家<rt>jiā</rt></ruby>``: the first occurrence
   per page (``annotate: first``), every occurrence (``all``) or none (``off``). The longest
-  term wins (国家 before 家); code, links, headings and existing ruby are left alone, also when written as
-  inline HTML (``<a href=…>家</a>``).
+  term wins (国家 before 家); code, links, headings and existing ruby are left alone, also
+  when written as inline HTML (``<a href=…>家</a>``).
 - ``{国家|guó jiā}`` or ``{国家|guó jiā|nation}`` annotates a term explicitly: one not in the
   glossary, or with another reading. An empty reading (``{家||home}``) takes the glossary's
   or a generated one. Explicit annotations are kept even with ``annotate: off``.
@@ -227,7 +227,9 @@ class GlossaryExtension(Extension):
             mode = Annotate(value)
         except ValueError:
             choices = ", ".join(item.value for item in Annotate)
-            raise ValueError(f"annotate: expected one of {choices} but received {value!r}") from None
+            raise ValueError(
+                f"annotate: expected one of {choices} but received {value!r}"
+            ) from None
         source = _GlossarySource(Path(self.getConfig("docs_dir")))
         md.preprocessors.register(
             GlossaryPagePreprocessor(md, source), "travelog_glossary_page", PAGE_PRIORITY

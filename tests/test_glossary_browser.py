@@ -1,0 +1,80 @@
+"""The pronunciation switch in headless Chromium: click, keyboard, remembered across reloads."""
+
+from __future__ import annotations
+
+from frontmatter_reader import entry_url, published_entries
+
+SWITCH = "button.travelog-readings-switch"
+HIDDEN_CLASS = "travelog-readings-hidden"
+
+
+def entry_address(base: str, slug: str) -> str:
+    entry = next(e for e in published_entries() if e["slug"] == slug)
+    return base + entry_url(entry)
+
+
+def first_reading_display(page) -> str:
+    return page.eval_on_selector("ruby.travelog-term rt", "rt => getComputedStyle(rt).display")
+
+
+def html_is_hidden(page) -> bool:
+    return page.evaluate(f"document.documentElement.classList.contains('{HIDDEN_CLASS}')")
+
+
+def test_switch_hides_and_shows_readings_and_remembers_the_choice(site_server: str, page):
+    page.goto(entry_address(site_server, "learning-the-language"))
+    switch = page.locator(SWITCH)
+    assert switch.count() == 1
+    assert switch.get_attribute("aria-pressed") == "true"
+    assert first_reading_display(page) != "none"
+    assert page.locator("ruby.travelog-term rt").first.is_visible()
+
+    switch.click()
+    assert switch.get_attribute("aria-pressed") == "false"
+    assert html_is_hidden(page)
+    assert first_reading_display(page) == "none"
+    assert page.evaluate("localStorage.getItem('travelog.readings')") == "hidden"
+
+    page.reload()
+    assert html_is_hidden(page)
+    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+    assert first_reading_display(page) == "none"
+
+    # Another entry on the same site follows the stored choice.
+    page.goto(entry_address(site_server, "old-men-music"))
+    assert first_reading_display(page) == "none"
+    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+
+
+def test_switch_works_from_the_keyboard(site_server: str, page):
+    page.goto(entry_address(site_server, "square-dancing"))
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('travelog-readings-switch')"):
+            break
+    else:
+        raise AssertionError("the switch is not reachable with the Tab key")
+    page.keyboard.press("Enter")
+    assert html_is_hidden(page)
+    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+    page.keyboard.press("Space")
+    assert not html_is_hidden(page)
+    assert page.locator(SWITCH).get_attribute("aria-pressed") == "true"
+    assert first_reading_display(page) != "none"
+    page.reload()
+    assert not html_is_hidden(page)
+    assert page.evaluate("localStorage.getItem('travelog.readings')") == "shown"
+
+
+def test_pages_without_terms_have_no_switch(site_server: str, page):
+    page.goto(entry_address(site_server, "noise-display"))
+    assert page.locator("ruby.travelog-term").count() == 0
+    assert page.locator(SWITCH).count() == 0
+
+
+def test_term_meaning_is_a_tooltip_and_language_is_marked(site_server: str, page):
+    page.goto(entry_address(site_server, "learning-the-language"))
+    ruby = page.locator("ruby.travelog-term").first
+    assert ruby.get_attribute("lang") == "zh"
+    assert ruby.get_attribute("title") == "nation, country; literally “state-family”"
+    assert page.locator("ruby.travelog-term rt").first.text_content() == "guó"

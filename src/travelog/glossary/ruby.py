@@ -8,6 +8,7 @@ from travelog.glossary.model import Term
 
 TERM_CLASS = "travelog-term"
 PINYIN_LANG = "zh-Latn-pinyin"
+SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips elements with it
 
 
 def reading_lang(lang: str) -> str | None:
@@ -20,6 +21,7 @@ def ruby_element(term: Term) -> etree.Element:
 
     One ``rt`` per character when the reading is split into syllables, else one for the word.
     The ``rp`` parentheses show where ruby is not supported (feed readers, copied text).
+    Readings are excluded from Material's search index, so a search for 国家 finds the term.
     """
     ruby = etree.Element("ruby", {"class": TERM_CLASS, "lang": term.lang})
     if term.tooltip:
@@ -36,12 +38,12 @@ def ruby_element(term: Term) -> etree.Element:
             ruby.text += base
         else:
             last.tail = base
-        etree.SubElement(ruby, "rp").text = "("
-        rt = etree.SubElement(ruby, "rt")
+        etree.SubElement(ruby, "rp", {SEARCH_EXCLUDE: ""}).text = "("
+        rt = etree.SubElement(ruby, "rt", {SEARCH_EXCLUDE: ""})
         rt.text = reading
         if lang := reading_lang(term.lang):
             rt.set("lang", lang)
-        last = etree.SubElement(ruby, "rp")
+        last = etree.SubElement(ruby, "rp", {SEARCH_EXCLUDE: ""})
         last.text = ")"
     return ruby
 

@@ -147,3 +147,14 @@ def test_bad_glossary_stops_plain_mkdocs_build_without_traceback(tmp_path: Path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "docs/glossary.yml:1: term '二胡': missing 'meaning'" in result.stderr
+
+
+def test_glossary_list_shows_generated_readings():
+    result = run_travelog("glossary", "list", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert len(rows) == len(GLOSSARY)
+    by_term = {row[0]: row for row in rows}
+    assert by_term["二胡"][1:4] == ["èrhú", "generated", "1"]
+    assert by_term["国家"][1:3] == ["guójiā", "written"]
+    assert [row[0] for row in rows][:3] == ["阿姨", "地书", "二胡"]

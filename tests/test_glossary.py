@@ -143,3 +143,14 @@ def test_unknown_annotate_option_names_the_choices(tmp_path: Path):
             extensions=["travelog.markdown.glossary"],
             extension_configs={"travelog.markdown.glossary": {"annotate": "some"}},
         )
+
+
+def test_a_changed_glossary_is_read_again_by_the_same_markdown(tmp_path: Path):
+    path = write_glossary(tmp_path, "- term: 家\n  meaning: family\n")
+    md = markdown.Markdown(
+        extensions=["travelog.markdown.glossary"],
+        extension_configs={"travelog.markdown.glossary": {"docs_dir": str(tmp_path)}},
+    )
+    assert 'title="family"' in md.convert("家")
+    path.write_text("- term: 家\n  meaning: home, and a longer meaning\n", encoding="utf-8")
+    assert 'title="home, and a longer meaning"' in md.reset().convert("家")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -29,7 +30,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from travelog.glossary import DEFAULT_LANG, Glossary, Term, load_glossary
+from travelog.glossary import DEFAULT_LANG, GLOSSARY_FILE, Glossary, Term, load_glossary
 from travelog.glossary.page import glossary_page
 from travelog.glossary.readings import resolve_reading
 from travelog.glossary.ruby import TERM_CLASS, base_text, ruby_element
@@ -57,19 +58,24 @@ class Annotate(StrEnum):
 
 
 class _GlossarySource:
-    """Loads the glossary once per Markdown instance, when a page first needs it.
+    """The glossary for one Markdown instance, read when a page first needs it.
 
-    Loading lazily keeps a broken glossary out of MkDocs' extension check, so the travelog
-    plugin and commands report it first, as one line.
+    Reading lazily keeps a broken glossary out of MkDocs' extension check, so the travelog
+    plugin and commands report it first, as one line. It is read again when the file changes,
+    for live previews that keep one Markdown instance.
     """
 
     def __init__(self, docs_dir: Path):
         self.docs_dir = docs_dir
         self._glossary: Glossary | None = None
+        self._stamp: tuple[int, int] | None = None
 
     def get(self) -> Glossary:
-        if self._glossary is None:
+        path = self.docs_dir / GLOSSARY_FILE
+        stamp = (path.stat().st_mtime_ns, path.stat().st_size) if path.is_file() else None
+        if self._glossary is None or stamp != self._stamp:
             self._glossary = load_glossary(self.docs_dir)
+            self._stamp = stamp
         return self._glossary
 
 
@@ -100,11 +106,13 @@ class ExplicitTermProcessor(InlineProcessor):
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int, int]:
         text = m["term"].strip()
+        if not text:
+            return None, m.start(0), m.end(0)
         known = self.source.get().get(text)
         lang = known.lang if known else DEFAULT_LANG
         written = m["reading"].strip() or (known.reading if known else None)
         reading = resolve_reading(text, lang, written)
-        if not text or reading is None:
+        if reading is None:
             return None, m.start(0), m.end(0)
         meaning = (m["meaning"] or "").strip()
         base = known or Term(text=text, lang=lang, reading="", syllables=(), meaning="")
@@ -179,7 +187,7 @@ class AnnotateTreeprocessor(Treeprocessor):
         rubies[-1].tail = text[position:]
         return lead, rubies
 
-    def _matches(self, text: str, glossary: Glossary):
+    def _matches(self, text: str, glossary: Glossary) -> Iterator[tuple[int, int, Term]]:
         """Term matches outside stashed raw HTML and outside raw HTML tags we skip (``<a>``).
 
         Inline HTML reaches the tree as placeholders around plain text, so ``<a>家</a>`` is

@@ -118,20 +118,32 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_bad_glossary_stops_check_and_build_with_one_line(tmp_path: Path, case: str):
+def test_bad_glossary_stops_check_with_one_line(tmp_path: Path, case: str):
     text, term = BROKEN[case]
     project = copy_journal(tmp_path / "journal")
     glossary = project / "docs" / "glossary.yml"
     glossary.write_text(text, encoding="utf-8")
-    for command in (("check",), ("build",), ("build", "--engine", "zensical")):
-        result = run_travelog(*command, cwd=project)
-        assert result.returncode == 1, command
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1, result.stderr
-        assert lines[0].startswith("travelog: error: docs/glossary.yml:")
-        assert term in lines[0]
+    assert_one_line_error(run_travelog("check", cwd=project), term)
+    assert glossary.read_text(encoding="utf-8") == text
+
+
+def test_bad_glossary_stops_both_engines_before_they_build(tmp_path: Path):
+    text, term = BROKEN["duplicate"]
+    project = copy_journal(tmp_path / "journal")
+    glossary = project / "docs" / "glossary.yml"
+    glossary.write_text(text, encoding="utf-8")
+    for engine in ("mkdocs", "zensical"):
+        assert_one_line_error(run_travelog("build", "--engine", engine, cwd=project), term)
     assert glossary.read_text(encoding="utf-8") == text
     assert not (project / "site").exists()
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], term: str) -> None:
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("travelog: error: docs/glossary.yml:")
+    assert term in lines[0]
 
 
 def test_bad_glossary_stops_plain_mkdocs_build_without_traceback(tmp_path: Path):

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+from conftest import _QuietHandler, copy_journal, free_port, run_travelog
 from frontmatter_reader import entry_url, published_entries
 
 SWITCH = "button.travelog-readings-switch"
@@ -78,3 +85,35 @@ def test_term_meaning_is_a_tooltip_and_language_is_marked(site_server: str, page
     assert ruby.get_attribute("lang") == "zh"
     assert ruby.get_attribute("title") == "nation, country; literally “state-family”"
     assert page.locator("ruby.travelog-term rt").first.text_content() == "guó"
+
+
+def test_switch_survives_material_instant_navigation(tmp_path: Path, page):
+    """With navigation.instant, pages are swapped without a reload; the switch is made again."""
+    project = copy_journal(tmp_path / "journal")
+    port = free_port()
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "    - navigation.footer\n", "    - navigation.instant\n    - navigation.footer\n"
+    )
+    text = re.sub(r"^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text, flags=re.M)
+    config.write_text(text, encoding="utf-8")
+    result = run_travelog("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{port}/glossary/")
+        page.evaluate("window.travelogSamePage = true")
+        page.locator("a", has_text="Invited to the square").first.click()
+        page.wait_for_url("**/square-dancing/")
+        switch = page.locator(SWITCH)
+        switch.wait_for()
+        assert page.evaluate("window.travelogSamePage === true"), "instant navigation was used"
+        switch.click()
+        assert html_is_hidden(page)
+        assert first_reading_display(page) == "none"
+    finally:
+        server.shutdown()
+        server.server_close()

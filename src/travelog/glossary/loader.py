@@ -112,7 +112,6 @@ def _read_term(item: Any, path: Path, line: int) -> Term:
         literal=" ".join((item.get("literal") or "").split()),
         note=" ".join((item.get("note") or "").split()),
         generated=reading.generated,
-        line=line,
     )
 
 

@@ -29,7 +29,6 @@ class Term:
     literal: str = ""
     note: str = ""
     generated: bool = False
-    line: int | None = None
 
     @property
     def tooltip(self) -> str:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from travelog.errors import TopicError
+from travelog.glossary import load_glossary
 from travelog.journal import Journal, load_journal
 from travelog.topics import TAGS_DIR
 
@@ -13,8 +14,9 @@ _TOPIC_MARKER = re.compile(r"<!--\s*travelog:topic\s+(?P<name>[^>]+?)\s*-->")
 
 
 def check_journal(docs_dir: Path) -> Journal:
-    """Load and validate the journal; every topic must have its page and vice versa."""
+    """Load and validate the journal and its glossary; every topic must have its page."""
     journal = load_journal(docs_dir)
+    load_glossary(docs_dir)
     for topic in journal.topics.topics:
         page = docs_dir / topic.page_path
         if not page.is_file():

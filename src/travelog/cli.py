@@ -14,6 +14,7 @@ from travelog.build import Engine, build_site, serve_site
 from travelog.checks import check_journal
 from travelog.config import SiteSettings, load_site_settings
 from travelog.errors import TravelogError
+from travelog.glossary.commands import register as register_glossary
 from travelog.importers.wordpress import cli as wordpress_cli
 from travelog.new_entry import create_entry
 from travelog.topics import TAGS_DIR, TAGS_INDEX_TEXT, load_topics, missing_tag_pages, tag_page_text
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     tags.add_parser("sync", help="create missing tag pages").set_defaults(handler=cmd_tags_sync)
     tags.add_parser("list", help="tags with entry counts").set_defaults(handler=cmd_tags_list)
     wordpress_cli.register(commands)
+    register_glossary(commands)
     return parser
 
 

@@ -1,0 +1,119 @@
+"""The pronunciation switch in headless Chromium: click, keyboard, remembered across reloads."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+from conftest import _QuietHandler, copy_journal, free_port, run_travelog
+from frontmatter_reader import entry_url, published_entries
+
+SWITCH = "button.travelog-readings-switch"
+HIDDEN_CLASS = "travelog-readings-hidden"
+
+
+def entry_address(base: str, slug: str) -> str:
+    entry = next(e for e in published_entries() if e["slug"] == slug)
+    return base + entry_url(entry)
+
+
+def first_reading_display(page) -> str:
+    return page.eval_on_selector("ruby.travelog-term rt", "rt => getComputedStyle(rt).display")
+
+
+def html_is_hidden(page) -> bool:
+    return page.evaluate(f"document.documentElement.classList.contains('{HIDDEN_CLASS}')")
+
+
+def test_switch_hides_and_shows_readings_and_remembers_the_choice(site_server: str, page):
+    page.goto(entry_address(site_server, "learning-the-language"))
+    switch = page.locator(SWITCH)
+    assert switch.count() == 1
+    assert switch.get_attribute("aria-pressed") == "true"
+    assert first_reading_display(page) != "none"
+    assert page.locator("ruby.travelog-term rt").first.is_visible()
+
+    switch.click()
+    assert switch.get_attribute("aria-pressed") == "false"
+    assert html_is_hidden(page)
+    assert first_reading_display(page) == "none"
+    assert page.evaluate("localStorage.getItem('travelog.readings')") == "hidden"
+
+    page.reload()
+    assert html_is_hidden(page)
+    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+    assert first_reading_display(page) == "none"
+
+    # Another entry on the same site follows the stored choice.
+    page.goto(entry_address(site_server, "old-men-music"))
+    assert first_reading_display(page) == "none"
+    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+
+
+def test_switch_works_from_the_keyboard(site_server: str, page):
+    page.goto(entry_address(site_server, "square-dancing"))
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('travelog-readings-switch')"):
+            break
+    else:
+        raise AssertionError("the switch is not reachable with the Tab key")
+    page.keyboard.press("Enter")
+    assert html_is_hidden(page)
+    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+    page.keyboard.press("Space")
+    assert not html_is_hidden(page)
+    assert page.locator(SWITCH).get_attribute("aria-pressed") == "true"
+    assert first_reading_display(page) != "none"
+    page.reload()
+    assert not html_is_hidden(page)
+    assert page.evaluate("localStorage.getItem('travelog.readings')") == "shown"
+
+
+def test_pages_without_terms_have_no_switch(site_server: str, page):
+    page.goto(entry_address(site_server, "noise-display"))
+    assert page.locator("ruby.travelog-term").count() == 0
+    assert page.locator(SWITCH).count() == 0
+
+
+def test_term_meaning_is_a_tooltip_and_language_is_marked(site_server: str, page):
+    page.goto(entry_address(site_server, "learning-the-language"))
+    ruby = page.locator("ruby.travelog-term").first
+    assert ruby.get_attribute("lang") == "zh"
+    assert ruby.get_attribute("title") == "nation, country; literally “state-family”"
+    assert page.locator("ruby.travelog-term rt").first.text_content() == "guó"
+
+
+def test_switch_survives_material_instant_navigation(tmp_path: Path, page):
+    """With navigation.instant, pages are swapped without a reload; the switch is made again."""
+    project = copy_journal(tmp_path / "journal")
+    port = free_port()
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "    - navigation.footer\n", "    - navigation.instant\n    - navigation.footer\n"
+    )
+    text = re.sub(r"^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text, flags=re.M)
+    config.write_text(text, encoding="utf-8")
+    result = run_travelog("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{port}/glossary/")
+        page.evaluate("window.travelogSamePage = true")
+        page.locator("a", has_text="Invited to the square").first.click()
+        page.wait_for_url("**/square-dancing/")
+        switch = page.locator(SWITCH)
+        switch.wait_for()
+        assert page.evaluate("window.travelogSamePage === true"), "instant navigation was used"
+        switch.click()
+        assert html_is_hidden(page)
+        assert first_reading_display(page) == "none"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -12,11 +12,11 @@ from pathlib import Path
 from travelog.atomic import write_text_atomic
 from travelog.build import Engine, build_site, serve_site
 from travelog.checks import check_journal
+from travelog.comments import cli as comments_cli
 from travelog.config import SiteSettings, load_site_settings
 from travelog.errors import TravelogError
 from travelog.new_entry import create_entry
 from travelog.topics import TAGS_DIR, TAGS_INDEX_TEXT, load_topics, missing_tag_pages, tag_page_text
-
 
 
 def _comma_list(value: str) -> list[str]:
@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tags.add_parser("sync", help="create missing tag pages").set_defaults(handler=cmd_tags_sync)
     tags.add_parser("list", help="tags with entry counts").set_defaults(handler=cmd_tags_list)
+    comments_cli.register(commands)
     return parser
 
 

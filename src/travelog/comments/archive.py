@@ -111,7 +111,9 @@ def read_archive(path: Path) -> Archive:
     if raw is None:
         raw = []
     if not isinstance(raw, list):
-        raise ArchiveError("'comments:' must be a list", path=path, line=_key_line(root, "comments"))
+        raise ArchiveError(
+            "'comments:' must be a list", path=path, line=_key_line(root, "comments")
+        )
     lines = _item_lines(root)
     comments = [
         _read_comment(item, path, lines[index] if index < len(lines) else None)
@@ -135,7 +137,9 @@ def _read_comment(item: Any, path: Path, line: int | None) -> ArchivedComment:
         )
     unknown = set(item) - COMMENT_KEYS
     if unknown:
-        raise fail(f"unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(COMMENT_KEYS))}")
+        raise fail(
+            f"unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(COMMENT_KEYS))}"
+        )
     comment_id = item.get("id")
     if not isinstance(comment_id, str) or not comment_id.strip():
         raise fail("'id' must be a non-empty string such as \"isso-12\"")
@@ -238,7 +242,11 @@ def archive_text(entry: str, comments: Iterable[ArchivedComment]) -> str:
     """The YAML text of an archive file."""
     items: list[Mapping[str, Any]] = []
     for comment in comments:
-        item: dict[str, Any] = {"id": comment.id, "parent": comment.parent, "author": comment.author}
+        item: dict[str, Any] = {
+            "id": comment.id,
+            "parent": comment.parent,
+            "author": comment.author,
+        }
         if comment.website:
             item["website"] = comment.website
         item["date"] = comment.date

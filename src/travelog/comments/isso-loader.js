@@ -12,11 +12,34 @@
     thread.hidden = true;
   }
 
+  // Comments frozen into the archive above are shown there: hide their live copies, unless
+  // they hold newer replies that are not archived yet.
+  var archived = {};
+  document.querySelectorAll("[data-isso-match]").forEach(function (item) {
+    archived[item.getAttribute("data-isso-match")] = true;
+  });
+  function isArchived(comment) {
+    var time = comment.querySelector("time[datetime]");
+    return time !== null && archived[comment.id + "@" + time.getAttribute("datetime")] === true;
+  }
+  function hideArchived() {
+    thread.querySelectorAll(".isso-comment[id^='isso-']").forEach(function (comment) {
+      var replies = comment.querySelectorAll(".isso-comment[id^='isso-']");
+      comment.hidden = isArchived(comment) &&
+        Array.prototype.every.call(replies, isArchived);
+    });
+  }
+
   // Isso's comment boxes have placeholders but no labels: name them for screen readers.
   function labelFields() {
     live.querySelectorAll("textarea.isso-textarea:not([aria-label])").forEach(function (box) {
       box.setAttribute("aria-label", "Your comment");
     });
+  }
+
+  function tidy() {
+    labelFields();
+    hideArchived();
   }
 
   var controller = new AbortController();
@@ -25,7 +48,7 @@
     .then(function (response) {
       clearTimeout(timer);
       if (!response.ok) { throw new Error("Isso answered " + response.status); }
-      new MutationObserver(labelFields).observe(thread, { childList: true, subtree: true });
+      new MutationObserver(tidy).observe(thread, { childList: true, subtree: true });
       var script = document.createElement("script");
       script.src = endpoint + "js/embed.min.js";
       script.setAttribute("data-isso", endpoint);

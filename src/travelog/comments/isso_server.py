@@ -124,8 +124,10 @@ def isso_config(setup: IssoSetup, environ: Mapping[str, str]) -> str:
 
 def smtp_settings(environ: Mapping[str, str]) -> dict[str, str] | None:
     """Isso's [smtp] section from TRAVELOG_SMTP_* variables, or None without HOST and TO."""
-    get = {key: environ.get(SMTP_ENV_PREFIX + key, "") for key in
-           ("HOST", "PORT", "USERNAME", "PASSWORD", "SECURITY", "FROM", "TO")}
+    get = {
+        key: environ.get(SMTP_ENV_PREFIX + key, "")
+        for key in ("HOST", "PORT", "USERNAME", "PASSWORD", "SECURITY", "FROM", "TO")
+    }
     if not get["HOST"] or not get["TO"]:
         return None
     security = get["SECURITY"] or "starttls"

@@ -36,5 +36,7 @@ def preview_comments(settings: SiteSettings, address: str) -> Iterator[dict[str,
         reply_notifications=comments.isso.reply_notifications,
     )
     with running_isso(setup, environ) as url:
-        print(f"travelog: live comments by Isso at {url} (data in {setup.data_dir})", file=sys.stderr)
+        print(
+            f"travelog: live comments by Isso at {url} (data in {setup.data_dir})", file=sys.stderr
+        )
         yield {**environ, ISSO_URL_ENV: url}

@@ -6,7 +6,6 @@ import html
 from functools import cache
 from importlib.resources import files
 
-from travelog.comments.archive import Archive
 from travelog.comments.settings import (
     CommentsConfig,
     Provider,
@@ -18,7 +17,6 @@ from travelog.journal import Entry
 UNAVAILABLE = "Comments are unavailable right now."
 LOADING = "Loading comments…"
 GISCUS_CLIENT = "https://giscus.app/client.js"
-ISSO_ID_PREFIX = "isso-"
 
 
 @cache
@@ -26,12 +24,10 @@ def _loader_script() -> str:
     return files("travelog.comments").joinpath("isso-loader.js").read_text(encoding="utf-8")
 
 
-def live_thread(
-    entry: Entry, settings: CommentsConfig, site_url: str, archive: Archive | None
-) -> str:
+def live_thread(entry: Entry, settings: CommentsConfig, site_url: str) -> str:
     provider = Provider(settings.provider)
     if provider is Provider.ISSO:
-        return _isso(entry, settings, site_url, archive)
+        return _isso(entry, settings, site_url)
     if provider is Provider.GISCUS:
         return _giscus(settings)
     return ""
@@ -48,36 +44,17 @@ def _status(text: str, *, hidden: bool) -> str:
     )
 
 
-def _isso(entry: Entry, settings: CommentsConfig, site_url: str, archive: Archive | None) -> str:
+def _isso(entry: Entry, settings: CommentsConfig, site_url: str) -> str:
     endpoint = isso_browser_url(settings, site_url)
     return (
         f'<div class="travelog-live" data-isso-endpoint="{_attr(endpoint)}" '
         f'data-unavailable="{_attr(UNAVAILABLE)}">\n'
-        f"{_hide_archived_duplicates(archive)}"
         f"{_status(LOADING, hidden=False)}"
         "<noscript><p>Writing a comment needs JavaScript.</p></noscript>\n"
         f'<section id="isso-thread" data-isso-id="{_attr(thread_uri(entry.url, site_url))}" '
         f'data-title="{_attr(entry.title)}" aria-label="Live comments"></section>\n'
         f"<script>{_loader_script()}</script>\n"
         "</div>\n"
-    )
-
-
-def _hide_archived_duplicates(archive: Archive | None) -> str:
-    """CSS hiding live Isso comments that are already in the archive (with all their replies)."""
-    if archive is None:
-        return ""
-    ids = sorted(
-        comment.id
-        for comment in archive.comments
-        if comment.id.startswith(ISSO_ID_PREFIX) and comment.id[len(ISSO_ID_PREFIX) :].isdigit()
-    )
-    if not ids:
-        return ""
-    archived = ",".join(f"#{comment_id}" for comment_id in ids)
-    return (
-        f"<style>#isso-thread .isso-comment:is({archived})"
-        f":not(:has(.isso-comment:not(:is({archived})))){{display:none}}</style>\n"
     )
 
 

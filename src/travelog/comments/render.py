@@ -7,7 +7,9 @@ every page and :func:`fill_slot` replaces it: from the MkDocs plugin page by pag
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,9 @@ from travelog.journal import Entry
 
 SLOT = '<div data-travelog-comments="slot"></div>'
 HEADING_ID = "travelog-comments-heading"
+#: Archive ids of comments frozen from Isso: ``isso-<id>``, or ``isso-<id>-<unix time>`` when
+#: an earlier database already used that id.
+ISSO_ID = re.compile(r"isso-(\d+)(?:-\d+)?")
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ def _render_comment(archive: Archive, comment: ArchivedComment) -> str:
     when = comment.date.isoformat()
     shown = f"{comment.date:%B} {comment.date.day}, {comment.date:%Y}"
     return (
-        f'<li class="travelog-comment" id="{anchor}">\n'
+        f'<li class="travelog-comment" id="{anchor}"{_isso_match(comment)}>\n'
         '<article class="travelog-comment-body">\n'
         f'<header class="travelog-comment-meta">{author} '
         f'<time datetime="{html.escape(when, quote=True)}">{shown}</time></header>\n'
@@ -83,11 +88,21 @@ def _render_comment(archive: Archive, comment: ArchivedComment) -> str:
     )
 
 
+def _isso_match(comment: ArchivedComment) -> str:
+    """Lets the live thread hide an Isso comment that is already archived: Isso's element id
+    and the UTC time it shows must both match (ids restart when a database is replaced)."""
+    found = ISSO_ID.fullmatch(comment.id)
+    if not found:
+        return ""
+    shown = comment.date.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f' data-isso-match="isso-{found.group(1)}@{shown}"'
+
+
 def render_section(entry: Entry, context: CommentsContext) -> str:
     """The whole comments section for an entry (empty when comments are off)."""
     archive = context.archives.get(entry.slug)
     archived = render_archive(archive) if archive else ""
-    live = live_thread(entry, context.settings, context.site_url, archive)
+    live = live_thread(entry, context.settings, context.site_url)
     if not archived and not live:
         return ""
     return (

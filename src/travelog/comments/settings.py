@@ -25,8 +25,8 @@ class Provider(StrEnum):
 class IssoOptions(base.Config):
     url = c.Type(str, default="comments/")
     """Where readers' browsers reach Isso; relative URLs are resolved against the site's root."""
-    port = c.Type(int, default=0)
-    """Port of the local Isso that ``travelog serve`` starts (0: any free port)."""
+    port = c.Type(int, default=8090)
+    """Port of the local Isso (``travelog serve``, ``travelog comments isso``); 0: any free port."""
     data_dir = c.Type(str, default="data/isso")
     """Database, salt and generated isso.cfg, relative to mkdocs.yml; keep it out of git."""
     reply_notifications = c.Type(bool, default=False)
@@ -77,8 +77,10 @@ def isso_browser_url(comments: CommentsConfig, site_url: str) -> str:
         url = override
     else:
         root = urlsplit(site_url).path or "/"
-        url = comments.isso.url if urlsplit(comments.isso.url).scheme else urljoin(
-            root if root.endswith("/") else root + "/", comments.isso.url
+        url = (
+            comments.isso.url
+            if urlsplit(comments.isso.url).scheme
+            else urljoin(root if root.endswith("/") else root + "/", comments.isso.url)
         )
     return url if url.endswith("/") else url + "/"
 
@@ -87,3 +89,11 @@ def thread_uri(entry_url: str, site_url: str) -> str:
     """The Isso thread id of an entry: its path on the site, e.g. ``/2024/09/park-cameras/``."""
     root = urlsplit(site_url).path or "/"
     return (root if root.endswith("/") else root + "/") + entry_url
+
+
+def isso_api_url(comments: CommentsConfig, given: str | None) -> str:
+    """Where the commands reach Isso: ``--isso``, else an absolute ``url``, else the local port."""
+    url = given or (comments.isso.url if urlsplit(comments.isso.url).scheme else "")
+    if not url:
+        url = f"http://127.0.0.1:{comments.isso.port}/"
+    return url if url.endswith("/") else url + "/"

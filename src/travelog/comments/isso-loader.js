@@ -56,6 +56,7 @@
       script.setAttribute("data-isso-vote", "false");
       script.setAttribute("data-isso-avatar", "false");
       script.setAttribute("data-isso-max-comments-nested", "inf");
+      script.setAttribute("data-isso-postbox-author-text-en", "Your name");
       script.onload = function () { status.hidden = true; };
       script.onerror = unavailable;
       document.body.appendChild(script);

@@ -143,3 +143,23 @@ def test_missing_parent_line_number_points_at_the_comment(tmp_path: Path):
     with pytest.raises(ArchiveError) as error:
         read_archive(path)
     assert error.value.line == 3
+
+
+def test_comments_follow_the_light_and_dark_palettes(browser, site_server: str):
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(site_server + "2024/09/park-cameras/")
+        text = page.locator(".travelog-comment-author").first
+        colours[scheme] = text.evaluate("node => getComputedStyle(node).color")
+        page.get_by_text("Comments are unavailable right now.").wait_for()
+        context.close()
+    assert colours["light"] != colours["dark"]
+
+
+def test_archived_comment_links_are_reachable_by_keyboard(page, site_server: str):
+    page.goto(site_server + "2024/09/park-cameras/")
+    link = page.locator(".travelog-archive a.travelog-comment-author").first
+    link.focus()
+    assert page.evaluate("document.activeElement.classList.contains('travelog-comment-author')")

@@ -32,6 +32,10 @@ COMMENT_KEYS = frozenset({"id", "parent", "author", "website", "date", "text"})
 PRIVATE_KEYS = frozenset({"email", "ip", "remote_addr", "mail"})
 
 
+#: libyaml's loader when PyYAML was built with it (several times faster), else the Python one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ArchiveError(TravelogError):
     """An archive file is malformed or does not fit the journal."""
 
@@ -89,8 +93,8 @@ def load_archives(archive_dir: Path, entry_slugs: Iterable[str]) -> dict[str, Ar
 def read_archive(path: Path) -> Archive:
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ArchiveError(

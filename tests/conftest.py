@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-JOURNAL_PARTS = ("mkdocs.yml", "docs", "overrides", "photos")
+JOURNAL_PARTS = ("mkdocs.yml", "docs", "overrides", "photos", "comments")
 
 
 def copy_journal(destination: Path) -> Path:

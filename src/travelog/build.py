@@ -7,6 +7,7 @@ Zensical build the same steps run here.
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 import zoneinfo
@@ -14,6 +15,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from travelog.checks import check_journal
+from travelog.comments.context import load_context
+from travelog.comments.preview import preview_comments
+from travelog.comments.render import fill_site
 from travelog.config import SiteSettings
 from travelog.errors import TravelogError
 from travelog.feeds import write_feeds
@@ -27,6 +31,12 @@ class Engine(StrEnum):
 def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) -> Path:
     """Build the journal into ``settings.site_dir`` and return that folder."""
     journal = check_journal(settings.docs_dir)
+    comments = load_context(
+        journal,
+        settings.plugin.comments,
+        site_url=settings.site_url,
+        project_dir=settings.project_dir,
+    )
     if engine is Engine.MKDOCS:
         command = [
             sys.executable,
@@ -59,11 +69,13 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
         site_url=settings.site_url,
         timezone=zoneinfo.ZoneInfo(settings.plugin.timezone),
     )
+    fill_site(settings.site_dir, comments)
     return settings.site_dir
 
 
 def serve_site(settings: SiteSettings, *, address: str) -> int:
-    """Run the MkDocs live preview until interrupted; return its exit status."""
+    """Run the MkDocs live preview (and Isso for live comments) until interrupted or
+    terminated; return its exit status. Stopping the preview stops Isso."""
     check_journal(settings.docs_dir)
     command = [
         sys.executable,
@@ -76,10 +88,21 @@ def serve_site(settings: SiteSettings, *, address: str) -> int:
         "-a",
         address,
     ]
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        return subprocess.run(command, cwd=settings.project_dir, check=False).returncode
+        with preview_comments(settings, address) as environ:
+            return subprocess.run(
+                command, cwd=settings.project_dir, env=environ, check=False
+            ).returncode
     except KeyboardInterrupt:
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM stops the preview like Ctrl-C, so Isso is stopped too."""
+    raise KeyboardInterrupt
 
 
 def _run(command: list[str], settings: SiteSettings, engine: Engine) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from travelog.atomic import write_text_atomic
 from travelog.build import Engine, build_site, serve_site
 from travelog.checks import check_journal
+from travelog.comments import cli as comments_cli
 from travelog.config import SiteSettings, load_site_settings
 from travelog.errors import TravelogError
 from travelog.glossary.commands import register as register_glossary
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     tags.add_parser("list", help="tags with entry counts").set_defaults(handler=cmd_tags_list)
     wordpress_cli.register(commands)
     register_glossary(commands)
+    comments_cli.register(commands)
     return parser
 
 

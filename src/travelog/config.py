@@ -15,6 +15,7 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from travelog.comments.settings import CommentsConfig, check_comments_settings
 from travelog.errors import TravelogError
 
 PLUGIN_NAME = "travelog"
@@ -23,6 +24,7 @@ PLUGIN_NAME = "travelog"
 class TravelogConfig(base.Config):
     enabled = c.Type(bool, default=True)
     timezone = c.Type(str, default="UTC")
+    comments = c.SubConfig(CommentsConfig)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def plugin_settings(raw: Any, config_file: Path) -> TravelogConfig:
             "use a name like Asia/Shanghai",
             path=config_file,
         ) from None
+    check_comments_settings(settings.comments, config_file)
     return settings
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 
 from travelog.checks import check_journal
+from travelog.comments.context import load_context
+from travelog.comments.render import CommentsContext, fill_slot
 from travelog.config import TravelogConfig, plugin_settings
 from travelog.errors import TravelogError
 from travelog.feeds import write_feeds
@@ -23,6 +28,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
 
     def __init__(self) -> None:
         self.journal: Journal | None = None
+        self.comments: CommentsContext | None = None
 
     # Validate before the blog plugin (priority 0) reads the posts, so a bad entry fails
     # with travelog's one-line message instead of a blog plugin traceback.
@@ -31,8 +37,14 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         if not self.config.enabled:
             return None
         try:
-            plugin_settings(dict(self.config), Path(config.config_file_path))
+            plugin_settings(_plain(self.config), Path(config.config_file_path))
             self.journal = check_journal(Path(config.docs_dir))
+            self.comments = load_context(
+                self.journal,
+                self.config.comments,
+                site_url=config.site_url or "http://127.0.0.1:8000/",
+                project_dir=Path(config.config_file_path).parent,
+            )
         except TravelogError as error:
             raise PluginError(str(error)) from None
         return None
@@ -48,3 +60,20 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             timezone=zoneinfo.ZoneInfo(self.config.timezone),
         )
         log.debug("wrote %d feeds", len(written))
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.comments is None:
+            return None
+        return fill_slot(output, page.url, self.comments)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> None:
+        archive_dir = Path(config.config_file_path).parent / self.config.comments.archive_dir
+        if self.config.enabled and archive_dir.is_dir():
+            server.watch(str(archive_dir))
+
+
+def _plain(value: object) -> object:
+    """Validated options back to plain dicts, to run travelog's own checks on them."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    return value

@@ -57,8 +57,9 @@ def make_uploads(folder: Path) -> Path:
 def empty_journal(folder: Path) -> Path:
     """The example journal's configuration, topics and pages, without its entries."""
     project = copy_journal(folder)
-    shutil.rmtree(project / "docs" / "posts")
-    (project / "docs" / "posts").mkdir()
+    for content in ("docs/posts", "comments", "photos"):
+        shutil.rmtree(project / content, ignore_errors=True)
+        (project / content).mkdir()
     return project
 
 

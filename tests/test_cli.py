@@ -8,21 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_journal, run_travelog
+from conftest import assert_one_line_error, copy_journal, run_travelog
 
 
 @pytest.fixture
 def journal(tmp_path: Path) -> Path:
     return copy_journal(tmp_path / "journal")
-
-
-def assert_one_line_error(result, *needles: str) -> None:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
 
 
 def test_new_writes_a_valid_entry_that_builds(journal: Path):

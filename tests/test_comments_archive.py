@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_journal, run_travelog
+from conftest import ROOT, assert_one_line_error, copy_journal, run_travelog
 from frontmatter_reader import published_entries
+from golden_files import assert_matches_golden
 
 from travelog.comments.archive import ArchiveError, load_archives, read_archive
 from travelog.comments.render import render_archive
 
 GOLDEN = Path(__file__).parent / "golden" / "comments"
-UPDATE = os.environ.get("TRAVELOG_UPDATE_GOLDEN") == "1"  # rewrite expected files
 
 
 @pytest.mark.parametrize("case", sorted(p.stem for p in GOLDEN.glob("*.yml")))
 def test_archive_rendering_matches_golden_file(case: str):
     rendered = render_archive(read_archive(GOLDEN / f"{case}.yml"))
-    expected_path = GOLDEN / f"{case}.html"
-    if UPDATE:
-        expected_path.write_text(rendered, encoding="utf-8")
-    expected = expected_path.read_text(encoding="utf-8")
-    diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(True), rendered.splitlines(True), "expected", "rendered"
-        )
-    )
-    assert rendered == expected, "rendering changed (TRAVELOG_UPDATE_GOLDEN=1 to accept):\n" + diff
+    assert_matches_golden(rendered, GOLDEN / f"{case}.html")
 
 
 def test_threads_nest_at_any_depth_and_sort_by_date():
@@ -129,11 +118,7 @@ def test_bad_archive_stops_build_with_one_line(tmp_path: Path, name: str):
     bad.write_text(text, encoding="utf-8")
     for command in (["build"], ["comments", "status"]):
         result = run_travelog(*command, cwd=project)
-        assert result.returncode == 1, result.stdout
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1, result.stderr
-        assert f"comments/{filename}" in lines[0] and message in lines[0]
-        assert "Traceback" not in result.stderr
+        assert_one_line_error(result, f"comments/{filename}", message)
     assert bad.read_text(encoding="utf-8") == text
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 
-from conftest import _QuietHandler, copy_journal, free_port, run_travelog
+from conftest import copy_journal, free_port, run_travelog, serve_directory
 from frontmatter_reader import entry_url, published_entries
 
 SWITCH = "button.travelog-readings-switch"
@@ -100,10 +97,7 @@ def test_switch_survives_material_instant_navigation(tmp_path: Path, page):
     config.write_text(text, encoding="utf-8")
     result = run_travelog("build", cwd=project)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serve_directory(project / "site", port):
         page.goto(f"http://127.0.0.1:{port}/glossary/")
         page.evaluate("window.travelogSamePage = true")
         page.locator("a", has_text="Invited to the square").first.click()
@@ -114,6 +108,3 @@ def test_switch_survives_material_instant_navigation(tmp_path: Path, page):
         switch.click()
         assert html_is_hidden(page)
         assert first_reading_display(page) == "none"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -5,15 +5,13 @@ Set TRAVELOG_UPDATE_GOLDEN=1 to rewrite the expected files after an intended cha
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 import markdown
 import pytest
+from golden_files import assert_matches_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "glossary"
-UPDATE = os.environ.get("TRAVELOG_UPDATE_GOLDEN") == "1"
 
 
 def render(source: str, annotate: str, docs_dir: Path = GOLDEN) -> str:
@@ -32,16 +30,4 @@ def render(source: str, annotate: str, docs_dir: Path = GOLDEN) -> str:
 )
 def test_golden_html(case: str, annotate: str):
     html = render((GOLDEN / f"{case}.md").read_text(encoding="utf-8"), annotate) + "\n"
-    expected_path = GOLDEN / f"{case}.{annotate}.html"
-    if UPDATE:
-        expected_path.write_text(html, encoding="utf-8")
-    expected = expected_path.read_text(encoding="utf-8")
-    diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            html.splitlines(keepends=True),
-            str(expected_path.name),
-            "rendered",
-        )
-    )
-    assert html == expected, f"rendered HTML differs from the golden file:\n{diff}"
+    assert_matches_golden(html, GOLDEN / f"{case}.{annotate}.html")

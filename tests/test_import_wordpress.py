@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import functools
-import http.server
 import json
-import os
 import re
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, free_port, run_travelog
+from conftest import ROOT, assert_one_line_error, run_travelog, serve_directory
+from golden_files import assert_matches_golden
 from PIL import Image
 from wordpress_import import (
     EXPORTS,
@@ -30,7 +26,6 @@ from wordpress_import import (
     tree,
 )
 
-UPDATE_GOLDEN = os.environ.get("TRAVELOG_UPDATE_GOLDEN") == "1"
 GOLDEN_SUFFIXES = {".md", ".yml", ".svg"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -95,25 +90,14 @@ def test_import_matches_golden_files(imported, name):
     project, _ = imported[name]
     produced = golden_files(project)
     folder = GOLDEN / name
-    if UPDATE_GOLDEN:
-        for relative, text in produced.items():
-            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-            (folder / relative).write_text(text, encoding="utf-8")
+    for relative, text in produced.items():
+        assert_matches_golden(text, folder / relative)
     expected = {
         path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
     assert sorted(produced) == sorted(expected)
-    for relative, text in produced.items():
-        diff = "".join(
-            difflib.unified_diff(
-                expected[relative].splitlines(True), text.splitlines(True), relative, "produced"
-            )
-        )
-        assert not diff, (
-            f"{relative} differs from its golden file (TRAVELOG_UPDATE_GOLDEN=1 updates):\n{diff}"
-        )
 
 
 def test_entries_keep_title_date_slug_places_tags_and_excerpt(imported):
@@ -308,30 +292,15 @@ def test_bad_exports_fail_with_one_line_and_write_nothing(tmp_path, fixture, nee
         export = tmp_path / fixture
     before = tree(project)
     result = import_into(project, export)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
+    assert_one_line_error(result, *needles)
     assert tree(project) == before
 
 
 @pytest.fixture(scope="module")
 def import_server(built_import: Path):
     """The imported journal's built site on a free loopback port."""
-    handler = functools.partial(_Quiet, directory=str(built_import / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        return
+    with serve_directory(built_import / "site") as url:
+        yield url
 
 
 def test_reader_follows_a_rewritten_link_between_imported_entries(import_server, page):

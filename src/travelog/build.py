@@ -17,6 +17,7 @@ from travelog.checks import check_journal
 from travelog.config import SiteSettings
 from travelog.errors import TravelogError
 from travelog.feeds import write_feeds
+from travelog.photos.site import photos_after_build, photos_before_build
 
 
 class Engine(StrEnum):
@@ -27,6 +28,15 @@ class Engine(StrEnum):
 def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) -> Path:
     """Build the journal into ``settings.site_dir`` and return that folder."""
     journal = check_journal(settings.docs_dir)
+    photos = photos_before_build(
+        settings.config_file,
+        settings.docs_dir,
+        settings.plugin,
+        settings.site_url,
+        strict=strict,
+        # With MkDocs the plugin runs the step again and logs the same warnings itself.
+        warn=_warn if engine is Engine.ZENSICAL else lambda message: None,
+    )
     if engine is Engine.MKDOCS:
         command = [
             sys.executable,
@@ -52,12 +62,16 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
     if strict:
         command.append("--strict")
     _run(command, settings, engine)
+    images = photos_after_build(
+        photos, journal, settings.config_file, settings.site_dir, settings.site_url
+    )
     write_feeds(
         journal,
         settings.site_dir,
         site_name=settings.site_name,
         site_url=settings.site_url,
         timezone=zoneinfo.ZoneInfo(settings.plugin.timezone),
+        images=images,
     )
     return settings.site_dir
 
@@ -80,6 +94,10 @@ def serve_site(settings: SiteSettings, *, address: str) -> int:
         return subprocess.run(command, cwd=settings.project_dir, check=False).returncode
     except KeyboardInterrupt:
         return 0
+
+
+def _warn(message: str) -> None:
+    print(f"travelog: warning: {message}", file=sys.stderr)
 
 
 def _run(command: list[str], settings: SiteSettings, engine: Engine) -> None:

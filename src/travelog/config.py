@@ -20,9 +20,25 @@ from travelog.errors import TravelogError
 PLUGIN_NAME = "travelog"
 
 
+class PhotosConfig(base.Config):
+    """``photos:`` options; see travelog.photos.settings for what each one changes."""
+
+    widths = c.ListOfItems(c.Type(int), default=[400, 800, 1200, 1600])
+    sizes = c.Type(str, default="(max-width: 50em) 100vw, 46rem")
+    gallery_sizes = c.Type(str, default="(max-width: 50em) 50vw, 15rem")
+    jpeg_quality = c.Type(int, default=82)
+    webp_quality = c.Type(int, default=80)
+    avif_quality = c.Type(int, default=60)
+    avif_speed = c.Type(int, default=8)
+    keep_exif = c.ListOfItems(c.Type(str), default=[])
+    max_megapixels = c.Type(int, default=100)
+    processes = c.Type(int, default=0)
+
+
 class TravelogConfig(base.Config):
     enabled = c.Type(bool, default=True)
     timezone = c.Type(str, default="UTC")
+    photos = c.SubConfig(PhotosConfig)
 
 
 @dataclass(frozen=True)
@@ -58,7 +74,9 @@ _TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 def plugin_settings(raw: Any, config_file: Path) -> TravelogConfig:
     settings = TravelogConfig(config_file_path=str(config_file))
-    settings.load_dict(raw if isinstance(raw, dict) else {})
+    raw = raw if isinstance(raw, dict) else {}
+    # An already validated plugin config holds nested Config objects: read them as mappings.
+    settings.load_dict({k: dict(v) if isinstance(v, base.Config) else v for k, v in raw.items()})
     failed, warnings = settings.validate()
     for key, error in [*failed, *warnings]:
         raise TravelogError(f"plugins.{PLUGIN_NAME}.{key}: {error}", path=config_file)

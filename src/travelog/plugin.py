@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from travelog.checks import check_journal
@@ -14,6 +15,12 @@ from travelog.config import TravelogConfig, plugin_settings
 from travelog.errors import TravelogError
 from travelog.feeds import write_feeds
 from travelog.journal import Journal
+from travelog.photos.index import default_manifest
+from travelog.photos.settings import PHOTOS_DIR
+from travelog.photos.site import photos_after_build, photos_before_build
+from travelog.photos.step import StepResult
+
+PHOTOS_EXTENSION = "travelog.markdown.photos"
 
 log = get_plugin_logger(__name__)
 
@@ -23,6 +30,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
 
     def __init__(self) -> None:
         self.journal: Journal | None = None
+        self.photos: StepResult | None = None
 
     # Validate before the blog plugin (priority 0) reads the posts, so a bad entry fails
     # with travelog's one-line message instead of a blog plugin traceback.
@@ -35,16 +43,50 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             self.journal = check_journal(Path(config.docs_dir))
         except TravelogError as error:
             raise PluginError(str(error)) from None
+        if PHOTOS_EXTENSION in config.markdown_extensions:
+            manifest = default_manifest(Path(config.config_file_path).parent)
+            config.mdx_configs.setdefault(PHOTOS_EXTENSION, {})["manifest"] = str(manifest)
         return None
+
+    # Photos are derived before any page renders: the photos extension reads their manifest.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        try:
+            self.photos = photos_before_build(
+                Path(config.config_file_path),
+                Path(config.docs_dir),
+                self.config,
+                config.site_url or "/",
+                warn=log.warning,
+            )
+        except TravelogError as error:
+            raise PluginError(str(error)) from None
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder):
+        photos = Path(config.config_file_path).parent / PHOTOS_DIR
+        if self.config.enabled and photos.is_dir():
+            server.watch(str(photos))
+        return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.journal is None:
             return
+        images = {}
+        if self.photos is not None:
+            images = photos_after_build(
+                self.photos,
+                self.journal,
+                Path(config.config_file_path),
+                Path(config.site_dir),
+                config.site_url or "http://127.0.0.1:8000/",
+            )
         written = write_feeds(
             self.journal,
             Path(config.site_dir),
             site_name=config.site_name,
             site_url=config.site_url or "http://127.0.0.1:8000/",
             timezone=zoneinfo.ZoneInfo(self.config.timezone),
+            images=images,
         )
         log.debug("wrote %d feeds", len(written))

@@ -62,7 +62,12 @@ def tree(draw, x, y, scale=1.0):
     draw.rectangle([x - 25 * scale, y, x + 25 * scale, y + 400 * scale], fill=(100, 70, 40))
     for dx, dy, r in ((0, -60, 220), (-150, 40, 170), (150, 40, 170)):
         draw.ellipse(
-            [x + (dx - r) * scale, y + (dy - r) * scale, x + (dx + r) * scale, y + (dy + r) * scale],
+            [
+                x + (dx - r) * scale,
+                y + (dy - r) * scale,
+                x + (dx + r) * scale,
+                y + (dy + r) * scale,
+            ],
             fill=(60, 120, 60),
         )
 
@@ -74,8 +79,12 @@ def person(draw, x, y, scale=1.0, shirt=(200, 60, 60), arms_up=False):
     draw.rectangle([x - 55 * s, y - 60 * s, x - 10 * s, y + 100 * s], fill=(50, 50, 80))
     draw.rectangle([x + 10 * s, y - 60 * s, x + 55 * s, y + 100 * s], fill=(50, 50, 80))
     if arms_up:
-        draw.line([x - 60 * s, y - 200 * s, x - 150 * s, y - 330 * s], fill=shirt, width=int(30 * s))
-        draw.line([x + 60 * s, y - 200 * s, x + 150 * s, y - 330 * s], fill=shirt, width=int(30 * s))
+        draw.line(
+            [x - 60 * s, y - 200 * s, x - 150 * s, y - 330 * s], fill=shirt, width=int(30 * s)
+        )
+        draw.line(
+            [x + 60 * s, y - 200 * s, x + 150 * s, y - 330 * s], fill=shirt, width=int(30 * s)
+        )
     else:
         draw.line([x - 60 * s, y - 200 * s, x - 90 * s, y - 70 * s], fill=shirt, width=int(30 * s))
         draw.line([x + 60 * s, y - 200 * s, x + 90 * s, y - 70 * s], fill=shirt, width=int(30 * s))
@@ -95,8 +104,12 @@ def cameras_gate(draw, size):
     draw.rectangle([w * 0.75, h * 0.35, w * 0.9, h * 0.6], fill=(150, 40, 40))
     draw.rectangle([w * 0.08, h * 0.3, w * 0.92, h * 0.36], fill=(110, 30, 30))
     draw.rectangle([w * 0.49, h * 0.1, w * 0.51, h * 0.95], fill=(120, 120, 125))
-    for i, (dx, dy) in enumerate(((-220, 0), (220, 0), (-160, 200), (160, 200), (-220, 400), (220, 400))):
-        draw.line([w * 0.5, h * 0.15 + dy, w * 0.5 + dx, h * 0.15 + dy], fill=(120, 120, 125), width=24)
+    for i, (dx, dy) in enumerate(
+        ((-220, 0), (220, 0), (-160, 200), (160, 200), (-220, 400), (220, 400))
+    ):
+        draw.line(
+            [w * 0.5, h * 0.15 + dy, w * 0.5 + dx, h * 0.15 + dy], fill=(120, 120, 125), width=24
+        )
         dome_camera(draw, int(w * 0.5 + dx), int(h * 0.15 + dy + 130), 60 + i % 2 * 10)
 
 
@@ -109,7 +122,10 @@ def cameras_lawn(draw, size):
     draw.rectangle([w * 0.48, h * 0.12, w * 0.52, h * 0.8], fill=(200, 200, 200))
     for dy, side in ((0, 1), (0, -1)):
         x0 = w * 0.5 + side * 60
-        draw.rectangle([min(x0, x0 + side * 300), h * 0.15 + dy, max(x0, x0 + side * 300), h * 0.15 + 160], fill=(240, 240, 240))
+        draw.rectangle(
+            [min(x0, x0 + side * 300), h * 0.15 + dy, max(x0, x0 + side * 300), h * 0.15 + 160],
+            fill=(240, 240, 240),
+        )
     draw.polygon([(w * 0.3, h * 0.3), (w * 0.36, h * 0.22), (w * 0.4, h * 0.3)], fill=(230, 80, 60))
 
 
@@ -123,7 +139,11 @@ def calligraphy(draw, size):
         x = w * 0.15 + i * w * 0.12
         for _ in range(5):
             x1, y1 = x + rng.randint(-120, 120), h * 0.4 + rng.randint(-200, 200)
-            draw.line([x1, y1, x1 + rng.randint(-150, 150), y1 + rng.randint(-150, 150)], fill=(90, 85, 80), width=34)
+            draw.line(
+                [x1, y1, x1 + rng.randint(-150, 150), y1 + rng.randint(-150, 150)],
+                fill=(90, 85, 80),
+                width=34,
+            )
     person(draw, int(w * 0.85), int(h * 0.75), 2.2, (240, 240, 230))
     draw.line([w * 0.8, h * 0.6, w * 0.7, h * 0.85], fill=(120, 80, 40), width=20)
 
@@ -136,7 +156,9 @@ def noise_display(draw, size):
     draw.text((w * 0.5, h * 0.36), "63.5 dB", font=font(420), fill=(255, 60, 40), anchor="mm")
     lines = ["PM2.5  38 ug/m3", "PM10   61 ug/m3", "27.4 C   78 %RH   NE 2.1 m/s"]
     for i, text in enumerate(lines):
-        draw.text((w * 0.5, h * 0.55 + i * 150), text, font=font(120), fill=(80, 230, 90), anchor="mm")
+        draw.text(
+            (w * 0.5, h * 0.55 + i * 150), text, font=font(120), fill=(80, 230, 90), anchor="mm"
+        )
     draw.ellipse([w * 0.47, h * 0.02, w * 0.53, h * 0.12], fill=(120, 120, 120))
 
 
@@ -145,7 +167,10 @@ def noise_pole(draw, size):
     ground(draw, size, (150, 140, 130), 0.7)
     w, h = size
     for i in range(3):
-        draw.rectangle([w * (0.55 + i * 0.12), h * (0.2 + i * 0.05), w * (0.65 + i * 0.12), h * 0.7], fill=(180, 170, 150))
+        draw.rectangle(
+            [w * (0.55 + i * 0.12), h * (0.2 + i * 0.05), w * (0.65 + i * 0.12), h * 0.7],
+            fill=(180, 170, 150),
+        )
     draw.line([w * 0.7, h * 0.05, w * 0.7, h * 0.25], fill=(230, 170, 30), width=40)
     draw.line([w * 0.5, h * 0.06, w * 0.95, h * 0.06], fill=(230, 170, 30), width=40)
     draw.rectangle([w * 0.24, h * 0.25, w * 0.26, h * 0.95], fill=(110, 110, 110))
@@ -165,7 +190,14 @@ def square_evening(shirts, arms_up):
             for col in range(6):
                 x = w * (0.15 + col * 0.14 + row * 0.03)
                 y = h * (0.68 + row * 0.1)
-                person(draw, int(x), int(y), 1.1 + row * 0.25, shirts[(row + col) % len(shirts)], arms_up)
+                person(
+                    draw,
+                    int(x),
+                    int(y),
+                    1.1 + row * 0.25,
+                    shirts[(row + col) % len(shirts)],
+                    arms_up,
+                )
 
     return draw_it
 
@@ -215,7 +247,10 @@ def round_table(draw, size):
         x = w * 0.5 + math.cos(angle) * w * 0.3
         y = h * 0.52 + math.sin(angle) * h * 0.28
         r = 150
-        draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.choice([(200, 80, 40), (90, 140, 60), (210, 170, 70)]))
+        draw.ellipse(
+            [x - r, y - r, x + r, y + r],
+            fill=rng.choice([(200, 80, 40), (90, 140, 60), (210, 170, 70)]),
+        )
     for i in range(6):
         angle = i * math.pi / 3 + 0.3
         x = w * 0.5 + math.cos(angle) * w * 0.46
@@ -231,7 +266,13 @@ def noodle_bowl(draw, size):
     rng = random.Random(5)
     for _ in range(40):
         x, y = w * 0.5 + rng.randint(-700, 700), h * 0.52 + rng.randint(-600, 600)
-        draw.arc([x - 200, y - 80, x + 200, y + 80], rng.randint(0, 180), rng.randint(180, 360), fill=(250, 235, 180), width=22)
+        draw.arc(
+            [x - 200, y - 80, x + 200, y + 80],
+            rng.randint(0, 180),
+            rng.randint(180, 360),
+            fill=(250, 235, 180),
+            width=22,
+        )
     for _ in range(12):
         x, y = w * 0.5 + rng.randint(-600, 600), h * 0.52 + rng.randint(-500, 500)
         draw.ellipse([x - 40, y - 40, x + 40, y + 40], fill=(60, 160, 60))
@@ -246,8 +287,16 @@ def guojia_card(draw, size):
     x0, y0, side = w * 0.1, h * 0.25, w * 0.35
     draw.rectangle([x0, y0, x0 + side, y0 + side], outline=ink, width=stroke)
     for fy in (0.3, 0.5, 0.72):
-        draw.line([x0 + side * 0.25, y0 + side * fy, x0 + side * 0.75, y0 + side * fy], fill=ink, width=stroke)
-    draw.line([x0 + side * 0.5, y0 + side * 0.3, x0 + side * 0.5, y0 + side * 0.72], fill=ink, width=stroke)
+        draw.line(
+            [x0 + side * 0.25, y0 + side * fy, x0 + side * 0.75, y0 + side * fy],
+            fill=ink,
+            width=stroke,
+        )
+    draw.line(
+        [x0 + side * 0.5, y0 + side * 0.3, x0 + side * 0.5, y0 + side * 0.72],
+        fill=ink,
+        width=stroke,
+    )
     draw.ellipse([x0 + side * 0.62, y0 + side * 0.55, x0 + side * 0.74, y0 + side * 0.67], fill=ink)
     x1 = w * 0.55
     draw.line([x1 + side * 0.5, y0 - 40, x1 + side * 0.5, y0 + 40], fill=ink, width=stroke)
@@ -257,9 +306,19 @@ def guojia_card(draw, size):
     draw.line([x1 + side * 0.2, y0 + 220, x1 + side * 0.8, y0 + 220], fill=ink, width=stroke)
     draw.line([x1 + side * 0.5, y0 + 220, x1 + side * 0.3, y0 + side + 60], fill=ink, width=stroke)
     for dx in (0.15, 0.35, 0.55):
-        draw.line([x1 + side * 0.45, y0 + 300 + dx * 300, x1 + side * (0.05 + dx), y0 + 420 + dx * 400], fill=ink, width=stroke)
+        draw.line(
+            [x1 + side * 0.45, y0 + 300 + dx * 300, x1 + side * (0.05 + dx), y0 + 420 + dx * 400],
+            fill=ink,
+            width=stroke,
+        )
     draw.line([x1 + side * 0.5, y0 + 320, x1 + side * 0.95, y0 + side + 40], fill=ink, width=stroke)
-    draw.text((w * 0.5, h * 0.88), "guo jia - country (literally: nation-family)", font=font(110), fill=(120, 40, 40), anchor="mm")
+    draw.text(
+        (w * 0.5, h * 0.88),
+        "guo jia - country (literally: nation-family)",
+        font=font(110),
+        fill=(120, 40, 40),
+        anchor="mm",
+    )
 
 
 def metro(draw, size):
@@ -271,7 +330,13 @@ def metro(draw, size):
         x = w * (0.1 + i * 0.22)
         draw.rectangle([x, h * 0.28, x + w * 0.16, h * 0.5], fill=(60, 80, 110))
     draw.rectangle([w * 0.05, h * 0.55, w * 0.95, h * 0.6], fill=(0, 150, 90))
-    draw.text((w * 0.5, h * 0.1), "Line 1  Luohu  ->  Airport East", font=font(150), fill=(0, 110, 70), anchor="mm")
+    draw.text(
+        (w * 0.5, h * 0.1),
+        "Line 1  Luohu  ->  Airport East",
+        font=font(150),
+        fill=(0, 110, 70),
+        anchor="mm",
+    )
     for i in range(5):
         person(draw, int(w * (0.15 + i * 0.17)), int(h * 0.85), 1.3, (70 + i * 30, 90, 140))
 
@@ -302,19 +367,58 @@ SAMPLES = [
         camera=("HUAWEI", "P60 Pro"),
         description="The noise pole at the corner of the construction site",
     ),
-    Sample("square-dancing/dancers-1.jpg", square_evening([(220, 50, 60), (240, 200, 60)], False), "2025:01:18 19:34:10"),
-    Sample("square-dancing/dancers-2.jpg", square_evening([(60, 120, 200), (220, 50, 60)], True), "2025:01:18 19:41:48", sideways=True),
-    Sample("square-dancing/dancers-3.jpg", square_evening([(240, 200, 60), (90, 170, 90)], True), "2025:01:18 19:52:30"),
-    Sample("square-dancing/speaker-cart.png", speaker_cart, "2025:01:18 20:01:00", (1600, 1600), mode="RGBA"),
-    Sample("old-men-music/musicians.jpg", musicians, "2025:03:08 10:05:00", camera=("Xiaomi", "13 Ultra")),
+    Sample(
+        "square-dancing/dancers-1.jpg",
+        square_evening([(220, 50, 60), (240, 200, 60)], False),
+        "2025:01:18 19:34:10",
+    ),
+    Sample(
+        "square-dancing/dancers-2.jpg",
+        square_evening([(60, 120, 200), (220, 50, 60)], True),
+        "2025:01:18 19:41:48",
+        sideways=True,
+    ),
+    Sample(
+        "square-dancing/dancers-3.jpg",
+        square_evening([(240, 200, 60), (90, 170, 90)], True),
+        "2025:01:18 19:52:30",
+    ),
+    Sample(
+        "square-dancing/speaker-cart.png",
+        speaker_cart,
+        "2025:01:18 20:01:00",
+        (1600, 1600),
+        mode="RGBA",
+    ),
+    Sample(
+        "old-men-music/musicians.jpg",
+        musicians,
+        "2025:03:08 10:05:00",
+        camera=("Xiaomi", "13 Ultra"),
+    ),
     Sample("old-men-music/erhu.jpg", erhu, "2025:03:08 10:09:31", PORTRAIT, sideways=True),
     Sample(
-        "sharing-tables/round-table.jpg", round_table, "2025:05:24 12:31:00", (2400, 1800), mode="CMYK"
+        "sharing-tables/round-table.jpg",
+        round_table,
+        "2025:05:24 12:31:00",
+        (2400, 1800),
+        mode="CMYK",
     ),
     Sample("noodle-shop-morning/noodle-bowl.jpg", noodle_bowl, "2025:11:22 07:04:00"),
-    Sample("learning-the-language/guojia-card.png", guojia_card, "2025:08:30 21:10:00", (2000, 1500), mode="P"),
+    Sample(
+        "learning-the-language/guojia-card.png",
+        guojia_card,
+        "2025:08:30 21:10:00",
+        (2000, 1500),
+        mode="P",
+    ),
     Sample("social-credit-trust/metro.jpg", metro, "2025:07:12 08:15:00"),
-    Sample("family-visiting/arrivals.jpg", arrivals, "2025:10:19 18:45:00", camera=("Google", "Pixel 8")),
+    Sample(
+        "family-visiting/arrivals.jpg",
+        arrivals,
+        "2025:10:19 18:45:00",
+        camera=("Google", "Pixel 8"),
+    ),
 ]
 
 

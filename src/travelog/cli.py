@@ -18,7 +18,6 @@ from travelog.new_entry import create_entry
 from travelog.topics import TAGS_DIR, TAGS_INDEX_TEXT, load_topics, missing_tag_pages, tag_page_text
 
 
-
 def _comma_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 

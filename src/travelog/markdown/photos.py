@@ -27,7 +27,7 @@ from travelog.photos.captions import Captions, resolve
 from travelog.photos.index import MANIFEST_FILE, PhotoIndex, PhotoRecord
 from travelog.photos.settings import CACHE_DIR, PHOTOS_DIR
 from travelog.photos.sizes import pick_width, srcset
-from travelog.photos.syntax import ImageRef, Kind, Placement, PhotoSyntaxError, find_placements
+from travelog.photos.syntax import ImageRef, Kind, PhotoSyntaxError, Placement, find_placements
 
 # After normalize_whitespace (30); before fenced code (25) and html_block (20) run.
 PRIORITY = 27
@@ -112,9 +112,7 @@ def _lightbox_text(captions: Captions) -> str:
     return html.escape(" · ".join(part for part in parts if part))
 
 
-def render_placement(
-    index: PhotoIndex, placement: Placement, *, gallery: str, first: bool
-) -> str:
+def render_placement(index: PhotoIndex, placement: Placement, *, gallery: str, first: bool) -> str:
     """The HTML of one photo or gallery (``first``: it holds the page's first photo)."""
     figures = []
     for position, ref in enumerate(placement.images):
@@ -126,9 +124,7 @@ def render_placement(
             )
         sizes = index.page.gallery_sizes if placement.kind is Kind.GALLERY else index.page.sizes
         figures.append(
-            _figure(
-                index, record, ref, sizes=sizes, gallery=gallery, first=first and position == 0
-            )
+            _figure(index, record, ref, sizes=sizes, gallery=gallery, first=first and position == 0)
         )
     if placement.kind is Kind.PHOTO:
         element = figures[0]

@@ -46,7 +46,9 @@ def load_sidecar(folder: Path) -> dict[str, Captions]:
         line = key_node.start_mark.line + 1
         if not isinstance(value_node, yaml.MappingNode):
             raise TravelogError(
-                f"{name}: expected caption/alt/credit keys under the file name", path=path, line=line
+                f"{name}: expected caption/alt/credit keys under the file name",
+                path=path,
+                line=line,
             )
         fields: dict[str, str] = {}
         for field_key, field_value in value_node.value:

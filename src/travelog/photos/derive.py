@@ -109,9 +109,7 @@ def derive(source: Path, target: Path, settings: PhotoSettings, threads: int = 1
 def _derive(source: Path, target: Path, settings: PhotoSettings, threads: int) -> Derived:
     with Image.open(source) as image:
         if image.format not in READABLE_FORMATS:
-            raise DeriveError(
-                f"is a {image.format} image; use JPEG, PNG, WebP, HEIC, AVIF or TIFF"
-            )
+            raise DeriveError(f"is a {image.format} image; use JPEG, PNG, WebP, HEIC, AVIF or TIFF")
         orientation = image.getexif().get(_ORIENTATION, 1)
         stored = image.size
         width, height = (stored[1], stored[0]) if orientation in _ROTATED else stored

@@ -119,7 +119,9 @@ def prepare_photos(
     usages = scan_usages(docs_dir)
     sources = {usage.ref.path: _check_original(usage, photos_dir) for usage in usages}
     cache = PhotoCache(project_dir / CACHE_DIR)
-    keys = {path: cache.key(cache.digest(path, source), settings) for path, source in sources.items()}
+    keys = {
+        path: cache.key(cache.digest(path, source), settings) for path, source in sources.items()
+    }
     derived: dict[str, Derived | str] = {}
     jobs = []
     for path, key in keys.items():
@@ -144,8 +146,12 @@ def prepare_photos(
         records[path] = PhotoRecord(path, keys[path], outcome, sidecar)
     for usage in usages:
         record = records[usage.ref.path]
-        if not resolve(usage.ref.alt, usage.ref.title, record.sidecar, record.derived.description).alt:
-            sidecar_path = PurePosixPath(PHOTOS_DIR) / PurePosixPath(usage.ref.path).parent / SIDECAR
+        if not resolve(
+            usage.ref.alt, usage.ref.title, record.sidecar, record.derived.description
+        ).alt:
+            sidecar_path = (
+                PurePosixPath(PHOTOS_DIR) / PurePosixPath(usage.ref.path).parent / SIDECAR
+            )
             problem = _usage_error(
                 usage,
                 f"has no alt text; write ![what it shows](...) or add alt: to {sidecar_path}",

@@ -100,6 +100,8 @@ def _check_original(usage: Usage, photos_dir: Path) -> Path:
         raise _usage_error(usage, f"leads out of {PHOTOS_DIR}/ through a link; move the file in")
     if not source.is_file():
         raise _usage_error(usage, "not found; check the name or add the file to photos/")
+    if source.stat().st_size == 0:
+        raise _usage_error(usage, "is empty (0 bytes); copy the photo again")
     return source
 
 

@@ -73,7 +73,7 @@ def test_removed_photos_leave_no_stale_files(tmp_path: Path):
     published = {p.name.split("-")[0] for p in (site / "assets" / "photos").rglob("*.*")}
     assert published == {"one"}
     assert result.pruned == 2
-    objects = list((project / ".cache" / "travelog" / "photos" / "objects").iterdir())
+    objects = list((project / ".travelog-cache" / "photos" / "objects").iterdir())
     assert [folder.name for folder in objects] == [result.index.photos["walk/one.jpg"].key]
 
 

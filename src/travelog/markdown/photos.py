@@ -7,7 +7,7 @@ width and height) inside a glightbox anchor, with a ``<figcaption>``. Lines betw
 lightbox gallery; the page's first photo loads eagerly with high priority.
 
 The variants come from the manifest that the photo step writes (option ``manifest``, default
-``.cache/travelog/photos/manifest.json`` relative to the working directory).
+``.travelog-cache/photos/manifest.json`` relative to the working directory).
 
 Register as ``travelog.markdown.photos``.
 """

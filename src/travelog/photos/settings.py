@@ -12,7 +12,8 @@ from travelog.errors import TravelogError
 from travelog.photos.exif import ExifPolicyError, allowed_tag_ids
 
 PHOTOS_DIR = "photos"
-CACHE_DIR = ".cache/travelog/photos"
+# Not under .cache/: `zensical build --clean` empties that folder, which it owns.
+CACHE_DIR = ".travelog-cache/photos"
 SITE_PREFIX = "assets/photos"
 # Bump when the derivation code changes its output, so old cache entries are not reused.
 PIPELINE_VERSION = 1

@@ -46,7 +46,7 @@ def _index() -> PhotoIndex:
 
 
 CASES = {
-    "photo-figure": '# Title\n\nText.\n\n![](photos/park/gate.jpg)\n\nMore text.\n',
+    "photo-figure": "# Title\n\nText.\n\n![](photos/park/gate.jpg)\n\nMore text.\n",
     "photo-gallery": (
         "![Lawn](photos/park/lawn.jpg)\n\n::: gallery\n![](photos/park/gate.jpg)\n"
         '![Cart alt](photos/square/cart.png "Markdown caption wins")\n:::\n'
@@ -65,8 +65,6 @@ def test_rendering_matches_golden_html(tmp_path: Path, name: str):
         golden.write_text(html, encoding="utf-8")
     expected = golden.read_text(encoding="utf-8")
     diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(True), html.splitlines(True), "golden", "rendered"
-        )
+        difflib.unified_diff(expected.splitlines(True), html.splitlines(True), "golden", "rendered")
     )
     assert not diff, f"{golden.name} differs (TRAVELOG_UPDATE_GOLDEN=1 to accept):\n{diff}"

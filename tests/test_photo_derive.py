@@ -71,14 +71,16 @@ def test_every_mode_becomes_8_bit_srgb_without_metadata(tmp_path: Path, settings
         )
 
 
-def test_sideways_jpeg_is_decoded_reduced_and_published_upright(tmp_path: Path, settings):
+def test_sideways_jpeg_is_published_upright(tmp_path: Path, settings):
     source = make_jpeg(tmp_path / "side.jpg", (1600, 1200), orientation=6)
+    with Image.open(source) as stored:
+        assert stored.size == (1200, 1600)  # pixels stored sideways
     derived = derive(source, tmp_path / "out", settings)
-    assert (derived.width, derived.height) == (1200, 1600)
+    assert (derived.width, derived.height) == (1600, 1200)
     with Image.open(tmp_path / "out" / "400.jpg") as image:
-        assert image.size == (400, 533)
+        assert image.size == (400, 300)
         top = image.convert("RGB").getpixel((200, 20))
-        bottom = image.convert("RGB").getpixel((200, 510))
+        bottom = image.convert("RGB").getpixel((200, 280))
     assert top[0] > 200 and top[2] < 60  # red on top: upright
     assert bottom[2] > 200 and bottom[0] < 60
 

@@ -140,20 +140,26 @@ def gallery_id(placements: list[Placement]) -> str:
     return "photos-" + hashlib.sha1(paths.encode()).hexdigest()[:10]
 
 
+# MkDocs makes a Markdown instance per page: keep each parsed manifest for as long as its
+# file is unchanged, rather than parsing it again for every page and excerpt.
+_MANIFESTS: dict[Path, tuple[int, PhotoIndex]] = {}
+
+
+def load_index(manifest: Path) -> PhotoIndex:
+    try:
+        stamp = manifest.stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    known = _MANIFESTS.get(manifest)
+    if known is None or known[0] != stamp:
+        known = _MANIFESTS[manifest] = (stamp, PhotoIndex.read(manifest))
+    return known[1]
+
+
 class PhotosPreprocessor(Preprocessor):
     def __init__(self, md: Markdown, manifest: Path):
         super().__init__(md)
         self.manifest = manifest
-        self._loaded: tuple[int, PhotoIndex] | None = None
-
-    def _index(self) -> PhotoIndex:
-        try:
-            stamp = self.manifest.stat().st_mtime_ns
-        except OSError:
-            stamp = -1
-        if self._loaded is None or self._loaded[0] != stamp:
-            self._loaded = (stamp, PhotoIndex.read(self.manifest))
-        return self._loaded[1]
 
     def run(self, lines: list[str]) -> list[str]:
         if not any(PHOTOS_DIR in line for line in lines):
@@ -164,7 +170,7 @@ class PhotosPreprocessor(Preprocessor):
             raise TravelogError(f"line {error.line + 1} of the Markdown: {error}") from None
         if not placements:
             return lines
-        index = self._index()
+        index = load_index(self.manifest)
         gallery = gallery_id(placements)
         output: list[str] = []
         cursor = 0

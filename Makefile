@@ -38,4 +38,4 @@ lock:
 	  /tmp/travelog-lock/bin/pip freeze --exclude-editable; } > constraints.txt
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache .travelog-cache

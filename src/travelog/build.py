@@ -21,6 +21,7 @@ from travelog.comments.render import fill_site
 from travelog.config import SiteSettings
 from travelog.errors import TravelogError
 from travelog.feeds import write_feeds
+from travelog.photos.site import photos_after_build, photos_before_build
 
 
 class Engine(StrEnum):
@@ -36,6 +37,15 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
         settings.plugin.comments,
         site_url=settings.site_url,
         project_dir=settings.project_dir,
+    )
+    photos = photos_before_build(
+        settings.config_file,
+        settings.docs_dir,
+        settings.plugin,
+        settings.site_url,
+        strict=strict,
+        # With MkDocs the plugin runs the step again and logs the same warnings itself.
+        warn=_warn if engine is Engine.ZENSICAL else lambda message: None,
     )
     if engine is Engine.MKDOCS:
         command = [
@@ -62,12 +72,16 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
     if strict:
         command.append("--strict")
     _run(command, settings, engine)
+    images = photos_after_build(
+        photos, journal, settings.config_file, settings.site_dir, settings.site_url
+    )
     write_feeds(
         journal,
         settings.site_dir,
         site_name=settings.site_name,
         site_url=settings.site_url,
         timezone=zoneinfo.ZoneInfo(settings.plugin.timezone),
+        images=images,
     )
     fill_site(settings.site_dir, comments)
     return settings.site_dir
@@ -103,6 +117,10 @@ def serve_site(settings: SiteSettings, *, address: str) -> int:
 def _interrupt(signum: int, frame: object) -> None:
     """SIGTERM stops the preview like Ctrl-C, so Isso is stopped too."""
     raise KeyboardInterrupt
+
+
+def _warn(message: str) -> None:
+    print(f"travelog: warning: {message}", file=sys.stderr)
 
 
 def _run(command: list[str], settings: SiteSettings, engine: Engine) -> None:

@@ -21,10 +21,26 @@ from travelog.errors import TravelogError
 PLUGIN_NAME = "travelog"
 
 
+class PhotosConfig(base.Config):
+    """``photos:`` options; see travelog.photos.settings for what each one changes."""
+
+    widths = c.ListOfItems(c.Type(int), default=[400, 800, 1200, 1600])
+    sizes = c.Type(str, default="(max-width: 50em) 100vw, 46rem")
+    gallery_sizes = c.Type(str, default="(max-width: 50em) 50vw, 15rem")
+    jpeg_quality = c.Type(int, default=82)
+    webp_quality = c.Type(int, default=80)
+    avif_quality = c.Type(int, default=60)
+    avif_speed = c.Type(int, default=8)
+    keep_exif = c.ListOfItems(c.Type(str), default=[])
+    max_megapixels = c.Type(int, default=100)
+    processes = c.Type(int, default=0)
+
+
 class TravelogConfig(base.Config):
     enabled = c.Type(bool, default=True)
     timezone = c.Type(str, default="UTC")
     comments = c.SubConfig(CommentsConfig)
+    photos = c.SubConfig(PhotosConfig)
 
 
 @dataclass(frozen=True)

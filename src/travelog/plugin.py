@@ -19,6 +19,12 @@ from travelog.config import TravelogConfig, plugin_settings
 from travelog.errors import TravelogError
 from travelog.feeds import write_feeds
 from travelog.journal import Journal
+from travelog.photos.index import default_manifest
+from travelog.photos.settings import PHOTOS_DIR
+from travelog.photos.site import photos_after_build, photos_before_build
+from travelog.photos.step import StepResult
+
+PHOTOS_EXTENSION = "travelog.markdown.photos"
 
 log = get_plugin_logger(__name__)
 
@@ -29,6 +35,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
     def __init__(self) -> None:
         self.journal: Journal | None = None
         self.comments: CommentsContext | None = None
+        self.photos: StepResult | None = None
 
     # Validate before the blog plugin (priority 0) reads the posts, so a bad entry fails
     # with travelog's one-line message instead of a blog plugin traceback.
@@ -47,17 +54,52 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             )
         except TravelogError as error:
             raise PluginError(str(error)) from None
+        if PHOTOS_EXTENSION in config.markdown_extensions:
+            manifest = default_manifest(Path(config.config_file_path).parent)
+            config.mdx_configs.setdefault(PHOTOS_EXTENSION, {})["manifest"] = str(manifest)
         return None
+
+    # Photos are derived before any page renders: the photos extension reads their manifest.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        try:
+            self.photos = photos_before_build(
+                Path(config.config_file_path),
+                Path(config.docs_dir),
+                self.config,
+                config.site_url or "/",
+                warn=log.warning,
+            )
+        except TravelogError as error:
+            raise PluginError(str(error)) from None
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder):
+        project = Path(config.config_file_path).parent
+        for folder in (project / PHOTOS_DIR, project / self.config.comments.archive_dir):
+            if self.config.enabled and folder.is_dir():
+                server.watch(str(folder))
+        return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.journal is None:
             return
+        images = {}
+        if self.photos is not None:
+            images = photos_after_build(
+                self.photos,
+                self.journal,
+                Path(config.config_file_path),
+                Path(config.site_dir),
+                config.site_url or "http://127.0.0.1:8000/",
+            )
         written = write_feeds(
             self.journal,
             Path(config.site_dir),
             site_name=config.site_name,
             site_url=config.site_url or "http://127.0.0.1:8000/",
             timezone=zoneinfo.ZoneInfo(self.config.timezone),
+            images=images,
         )
         log.debug("wrote %d feeds", len(written))
 
@@ -65,11 +107,6 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         if not self.config.enabled or self.comments is None:
             return None
         return fill_slot(output, page.url, self.comments)
-
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> None:
-        archive_dir = Path(config.config_file_path).parent / self.config.comments.archive_dir
-        if self.config.enabled and archive_dir.is_dir():
-            server.watch(str(archive_dir))
 
 
 def _plain(value: object) -> object:

@@ -1,0 +1,203 @@
+"""Render photos and galleries placed in entries as captioned, responsive figures.
+
+``![alt](photos/folder/file.jpg "caption")`` on a line of its own becomes a ``<figure>``
+holding a ``<picture>`` (AVIF and WebP sources, a JPEG or PNG fallback, srcset and sizes,
+width and height) inside a glightbox anchor, with a ``<figcaption>``. Lines between
+``::: gallery`` and ``:::`` become one gallery of such figures. All photos of a page share one
+lightbox gallery; the page's first photo loads eagerly with high priority.
+
+The variants come from the manifest that the photo step writes (option ``manifest``, default
+``.travelog-cache/photos/manifest.json`` relative to the working directory).
+
+Register as ``travelog.markdown.photos``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from travelog.errors import TravelogError
+from travelog.photos.captions import Captions, resolve
+from travelog.photos.index import MANIFEST_FILE, PhotoIndex, PhotoRecord
+from travelog.photos.settings import CACHE_DIR, PHOTOS_DIR
+from travelog.photos.sizes import pick_width, srcset
+from travelog.photos.syntax import ImageRef, Kind, PhotoSyntaxError, Placement, find_placements
+
+# After normalize_whitespace (30); before fenced code (25) and html_block (20) run.
+PRIORITY = 27
+IMG_WIDTH = 800  # the fallback <img src> for browsers without srcset
+LIGHTBOX_WIDTH = 1600
+# glightbox (the MkDocs plugin and Zensical's extension) skips images with this class,
+# so they do not wrap our <img> in a second anchor.
+NO_AUTO_LIGHTBOX = "off-glb"
+
+
+def _figure(
+    index: PhotoIndex,
+    record: PhotoRecord,
+    ref: ImageRef,
+    *,
+    sizes: str,
+    gallery: str,
+    first: bool,
+) -> etree.Element:
+    derived = record.derived
+    captions = resolve(ref.alt, ref.title, record.sidecar, derived.description)
+    figure = etree.Element("figure", {"class": "travelog-photo"})
+    webp = derived.of_format("webp")
+    large = next(v for v in webp if v.width == pick_width([v.width for v in webp], LIGHTBOX_WIDTH))
+    link = etree.SubElement(
+        figure,
+        "a",
+        {
+            "class": "glightbox",
+            "href": index.url(record, large),
+            "data-type": "image",
+            "data-gallery": gallery,
+        },
+    )
+    description = _lightbox_text(captions)
+    if description:
+        link.set("data-description", description)
+    picture = etree.SubElement(link, "picture")
+    for fmt in ("avif", "webp"):
+        etree.SubElement(
+            picture,
+            "source",
+            {
+                "type": derived.of_format(fmt)[0].mime,
+                "srcset": srcset([(index.url(record, v), v.width) for v in derived.of_format(fmt)]),
+                "sizes": sizes,
+            },
+        )
+    fallback = derived.of_format(derived.fallback_format)
+    src = next(v for v in fallback if v.width == pick_width([v.width for v in fallback], IMG_WIDTH))
+    image = etree.SubElement(
+        picture,
+        "img",
+        {
+            "class": NO_AUTO_LIGHTBOX,
+            "src": index.url(record, src),
+            "srcset": srcset([(index.url(record, v), v.width) for v in fallback]),
+            "sizes": sizes,
+            "width": str(src.width),
+            "height": str(src.height),
+            "alt": captions.alt,
+        },
+    )
+    if first:
+        image.set("loading", "eager")
+        image.set("fetchpriority", "high")
+    else:
+        image.set("loading", "lazy")
+        image.set("decoding", "async")
+    if captions.caption or captions.credit:
+        caption = etree.SubElement(figure, "figcaption")
+        caption.text = captions.caption
+        if captions.credit:
+            credit = etree.SubElement(caption, "span", {"class": "travelog-photo__credit"})
+            credit.text = f"Photo: {captions.credit}"
+    return figure
+
+
+def _lightbox_text(captions: Captions) -> str:
+    parts = [captions.caption, f"Photo: {captions.credit}" if captions.credit else ""]
+    # glightbox inserts the description as HTML: escape it once more for the attribute.
+    return html.escape(" · ".join(part for part in parts if part))
+
+
+def render_placement(index: PhotoIndex, placement: Placement, *, gallery: str, first: bool) -> str:
+    """The HTML of one photo or gallery (``first``: it holds the page's first photo)."""
+    figures = []
+    for position, ref in enumerate(placement.images):
+        record = index.photos.get(ref.path)
+        if record is None:
+            raise TravelogError(
+                f"photo {PHOTOS_DIR}/{ref.path} has not been processed; build with "
+                "`travelog build`, which runs the photo step first"
+            )
+        sizes = index.page.gallery_sizes if placement.kind is Kind.GALLERY else index.page.sizes
+        figures.append(
+            _figure(index, record, ref, sizes=sizes, gallery=gallery, first=first and position == 0)
+        )
+    if placement.kind is Kind.PHOTO:
+        element = figures[0]
+    else:
+        element = etree.Element("div", {"class": "travelog-gallery"})
+        element.extend(figures)
+    return etree.tostring(element, encoding="unicode", method="html")
+
+
+def gallery_id(placements: list[Placement]) -> str:
+    """One lightbox gallery per page, named after the photos it holds."""
+    paths = "\n".join(ref.path for placement in placements for ref in placement.images)
+    return "photos-" + hashlib.sha1(paths.encode()).hexdigest()[:10]
+
+
+# MkDocs makes a Markdown instance per page: keep each parsed manifest for as long as its
+# file is unchanged, rather than parsing it again for every page and excerpt.
+_MANIFESTS: dict[Path, tuple[int, PhotoIndex]] = {}
+
+
+def load_index(manifest: Path) -> PhotoIndex:
+    try:
+        stamp = manifest.stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    known = _MANIFESTS.get(manifest)
+    if known is None or known[0] != stamp:
+        known = _MANIFESTS[manifest] = (stamp, PhotoIndex.read(manifest))
+    return known[1]
+
+
+class PhotosPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, manifest: Path):
+        super().__init__(md)
+        self.manifest = manifest
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(PHOTOS_DIR in line for line in lines):
+            return lines
+        try:
+            placements = find_placements(lines)
+        except PhotoSyntaxError as error:
+            raise TravelogError(f"line {error.line + 1} of the Markdown: {error}") from None
+        if not placements:
+            return lines
+        index = load_index(self.manifest)
+        gallery = gallery_id(placements)
+        output: list[str] = []
+        cursor = 0
+        for number, placement in enumerate(placements):
+            output.extend(lines[cursor : placement.first])
+            rendered = render_placement(index, placement, gallery=gallery, first=number == 0)
+            output.extend(["", self.md.htmlStash.store(rendered), ""])
+            cursor = placement.last + 1
+        output.extend(lines[cursor:])
+        return output
+
+
+class PhotosExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "manifest": [
+                f"{CACHE_DIR}/{MANIFEST_FILE}",
+                "The photo manifest written by the photo step (relative to the cwd).",
+            ]
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(
+            PhotosPreprocessor(md, Path(self.getConfig("manifest"))), "travelog_photos", PRIORITY
+        )
+
+
+def makeExtension(**kwargs) -> PhotosExtension:
+    return PhotosExtension(**kwargs)

@@ -1,0 +1,205 @@
+"""Decode an original once and write every variant (widths x formats) into a cache folder.
+
+Runs in worker processes: plain functions over paths and a picklable PhotoSettings. The
+original is only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import tempfile
+import warnings
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pillow_heif
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from travelog.atomic import write_bytes_atomic
+from travelog.photos.exif import embedded_description, published_exif
+from travelog.photos.settings import PhotoSettings
+from travelog.photos.sizes import decode_size, scaled_height, variant_widths
+
+META_FILE = "meta.json"
+READABLE_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "HEIF", "AVIF", "TIFF"})
+_REDUCED_DECODE_FORMATS = frozenset({"JPEG", "MPO"})
+_ROTATED = frozenset({5, 6, 7, 8})
+_ORIENTATION = 0x0112
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+_MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    format: str
+    file: str
+
+    @property
+    def mime(self) -> str:
+        return _MIME[self.format]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What one original produced: its upright size and its variants."""
+
+    width: int
+    height: int
+    alpha: bool
+    description: str
+    variants: tuple[Variant, ...]
+
+    @property
+    def fallback_format(self) -> str:
+        return "png" if self.alpha else "jpeg"
+
+    def of_format(self, fmt: str) -> list[Variant]:
+        return [variant for variant in self.variants if variant.format == fmt]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Derived:
+        return cls(
+            width=data["width"],
+            height=data["height"],
+            alpha=data["alpha"],
+            description=data["description"],
+            variants=tuple(Variant(**variant) for variant in data["variants"]),
+        )
+
+
+class DeriveError(Exception):
+    """The original cannot be turned into variants; the message says why, for the writer."""
+
+
+def derive(source: Path, target: Path, settings: PhotoSettings, threads: int = 1) -> Derived:
+    """Write all variants of ``source`` into the folder ``target`` (created atomically)."""
+    pillow_heif.register_heif_opener()
+    Image.MAX_IMAGE_PIXELS = settings.max_pixels
+    megapixels = settings.max_pixels // 1_000_000
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return _derive(source, target, settings, threads)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise DeriveError(
+            f"has more than {megapixels} megapixels; shrink it or raise photos.max_megapixels"
+        ) from None
+    except UnidentifiedImageError:
+        raise DeriveError(
+            "is not an image that can be read (empty, corrupt or not a photo at all); "
+            "replace the file"
+        ) from None
+    except ImageCms.PyCMSError:
+        raise DeriveError("has a colour profile that cannot be read; re-export it") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        reason = str(error).strip() or type(error).__name__
+        raise DeriveError(
+            f"cannot be decoded ({reason}); the file is truncated or corrupt, replace it"
+        ) from None
+
+
+def _derive(source: Path, target: Path, settings: PhotoSettings, threads: int) -> Derived:
+    with Image.open(source) as image:
+        if image.format not in READABLE_FORMATS:
+            raise DeriveError(f"is a {image.format} image; use JPEG, PNG, WebP, HEIC, AVIF or TIFF")
+        orientation = image.getexif().get(_ORIENTATION, 1)
+        stored = image.size
+        width, height = (stored[1], stored[0]) if orientation in _ROTATED else stored
+        widths = variant_widths(width, settings.widths)
+        description = embedded_description(image)
+        exif = published_exif(image, frozenset(settings.keep_exif))
+        if image.format in _REDUCED_DECODE_FORMATS:
+            image.draft(image.mode, decode_size(stored, width, max(widths)))
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+    base, alpha = _to_srgb(upright)
+    files: dict[str, bytes] = {}
+    variants = []
+    for variant_width in sorted(widths, reverse=True):
+        size = (variant_width, scaled_height(width, height, variant_width))
+        resized = base if base.size == size else base.resize(size, Image.LANCZOS, reducing_gap=3)
+        for fmt in ("avif", "webp", "png" if alpha else "jpeg"):
+            name = f"{variant_width}.{'jpg' if fmt == 'jpeg' else fmt}"
+            files[name] = _encode(resized, fmt, settings, exif, threads)
+            variants.append(Variant(size[0], size[1], fmt, name))
+    derived = Derived(width, height, alpha, description, tuple(variants))
+    _write_folder(target, files, derived)
+    return derived
+
+
+def _to_srgb(image: Image.Image) -> tuple[Image.Image, bool]:
+    """Convert any mode and colour profile to 8-bit sRGB; report real transparency."""
+    icc = image.info.get("icc_profile")
+    if image.mode.startswith("I;16") or image.mode in ("I", "F"):
+        image = image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    wants_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    if icc and image.mode in ("RGB", "RGBA", "CMYK"):
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        space = profile.profile.xcolor_space.strip()
+        if space == ("CMYK" if image.mode == "CMYK" else "RGB"):
+            out_mode = "RGBA" if image.mode == "RGBA" else "RGB"
+            image = ImageCms.profileToProfile(image, profile, _SRGB, outputMode=out_mode)
+    image = image.convert("RGBA" if wants_alpha else "RGB")
+    alpha = wants_alpha and image.getchannel("A").getextrema()[0] < 255
+    if wants_alpha and not alpha:
+        image = image.convert("RGB")
+    image.info = {}
+    return image, alpha
+
+
+def _encode(
+    image: Image.Image, fmt: str, settings: PhotoSettings, exif: bytes, threads: int
+) -> bytes:
+    options: dict[str, object] = {}
+    if fmt == "avif":
+        options = {"quality": settings.avif_quality, "speed": settings.avif_speed}
+        options["max_threads"] = threads
+    elif fmt == "webp":
+        options = {"quality": settings.webp_quality, "method": 4}
+    elif fmt == "jpeg":
+        options = {"quality": settings.jpeg_quality, "progressive": True, "optimize": True}
+    if exif:
+        options["exif"] = exif
+    buffer = io.BytesIO()
+    image.save(buffer, fmt.upper(), **options)
+    return buffer.getvalue()
+
+
+def _write_folder(target: Path, files: dict[str, bytes], derived: Derived) -> None:
+    """Write every file into a temporary folder, then rename it into place in one step."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, data in files.items():
+            (temporary / name).write_bytes(data)
+        write_bytes_atomic(temporary / META_FILE, json.dumps(derived.to_json()).encode())
+        try:
+            os.replace(temporary, target)
+        except OSError:
+            if not (target / META_FILE).is_file():
+                raise
+    finally:
+        if temporary.exists():
+            shutil.rmtree(temporary)
+
+
+def read_derived(target: Path) -> Derived | None:
+    """The cached result in ``target``, or None when it is absent or incomplete."""
+    try:
+        data = json.loads((target / META_FILE).read_text(encoding="utf-8"))
+        derived = Derived.from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if all((target / variant.file).is_file() for variant in derived.variants):
+        return derived
+    return None

@@ -1,0 +1,70 @@
+"""Golden HTML for a photo and a gallery. Regenerate with TRAVELOG_UPDATE_GOLDEN=1 pytest."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+
+from travelog.markdown.photos import PhotosExtension
+from travelog.photos.captions import Captions
+from travelog.photos.derive import Derived, Variant
+from travelog.photos.index import PhotoIndex, PhotoRecord
+from travelog.photos.settings import PageSettings
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("TRAVELOG_UPDATE_GOLDEN") == "1"
+
+
+def _derived(width: int, height: int, widths: list[int], alpha: bool = False) -> Derived:
+    fallback = "png" if alpha else "jpeg"
+    variants = []
+    for w in widths:
+        for fmt in ("avif", "webp", fallback):
+            ext = "jpg" if fmt == "jpeg" else fmt
+            variants.append(Variant(w, round(height * w / width), fmt, f"{w}.{ext}"))
+    return Derived(width, height, alpha, "Embedded description", tuple(variants))
+
+
+def _index() -> PhotoIndex:
+    gate = PhotoRecord(
+        "park/gate.jpg",
+        "a" * 32,
+        _derived(3024, 4032, [400, 800, 1200, 1600]),
+        Captions(caption="Six cameras <watch> the gate.", alt="A lamp post", credit="Claire"),
+    )
+    cart = PhotoRecord("square/cart.png", "b" * 32, _derived(900, 600, [400, 800, 900], True))
+    lawn = PhotoRecord("park/lawn.jpg", "c" * 32, _derived(1000, 750, [400, 800, 1000]))
+    return PhotoIndex(
+        base_url="/journal/",
+        page=PageSettings(sizes="(max-width: 50em) 100vw, 46rem", gallery_sizes="15rem"),
+        photos={record.path: record for record in (gate, cart, lawn)},
+    )
+
+
+CASES = {
+    "photo-figure": "# Title\n\nText.\n\n![](photos/park/gate.jpg)\n\nMore text.\n",
+    "photo-gallery": (
+        "![Lawn](photos/park/lawn.jpg)\n\n::: gallery\n![](photos/park/gate.jpg)\n"
+        '![Cart alt](photos/square/cart.png "Markdown caption wins")\n:::\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_rendering_matches_golden_html(tmp_path: Path, name: str):
+    manifest = tmp_path / "manifest.json"
+    _index().write(manifest)
+    html = markdown.markdown(CASES[name], extensions=[PhotosExtension(manifest=str(manifest))])
+    html = html.replace("><", ">\n<") + "\n"
+    golden = GOLDEN / f"{name}.html"
+    if UPDATE:
+        golden.write_text(html, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
+    diff = "".join(
+        difflib.unified_diff(expected.splitlines(True), html.splitlines(True), "golden", "rendered")
+    )
+    assert not diff, f"{golden.name} differs (TRAVELOG_UPDATE_GOLDEN=1 to accept):\n{diff}"

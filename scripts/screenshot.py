@@ -47,7 +47,7 @@ def main() -> None:
                 browser.close()
         finally:
             server.shutdown()
-    print(f"wrote {args.out.relative_to(ROOT)}")
+    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

@@ -48,11 +48,11 @@ def imported(tmp_path_factory, uploads) -> dict[str, tuple[Path, str]]:
 
 
 @pytest.fixture(scope="session")
-def built_import(tmp_path_factory) -> Path:
-    """Both fixtures imported (without media) into one journal, then built with --strict."""
+def built_import(tmp_path_factory, uploads) -> Path:
+    """Both fixtures imported with their media into one journal, then built with --strict."""
     project = empty_journal(tmp_path_factory.mktemp("both") / "journal")
     for export in (SELF_HOSTED, WORDPRESS_COM):
-        result = import_into(project, export)
+        result = import_into(project, export, "--media", str(uploads))
         assert result.returncode == 0, result.stderr
     build = run_travelog("build", "--strict", "-d", str(project / "site"), cwd=project)
     assert build.returncode == 0, build.stderr
@@ -148,6 +148,10 @@ def test_unpublished_posts_become_drafts_and_protected_ones_are_named(imported):
     assert "Secret plans" in warning and "password-protected" in warning
     assert 'skipped: post "Thrown away" (id 18): in the trash' in stdout
     assert "missing media: 2024/10/ghost.jpg" in stdout
+    assert (
+        "alt text guessed from the caption or title (check it in captions.yml): "
+        "photos/shen-zhen-de-zao-chen/dancers-1.jpg"
+    ) in stdout
     assert "unknown shortcode left as text: [contact-form-7]" in stdout
 
 
@@ -230,6 +234,18 @@ def test_imported_journal_builds_strictly_with_links_rewritten(built_import):
     assert not (site / "2024/10/private-thoughts").exists()
     about = (site / "about-2/index.html").read_text(encoding="utf-8")
     assert 'href="../2024/10/shen-zhen-de-zao-chen/"' in about
+
+
+def test_imported_photos_and_comments_render_in_the_built_journal(built_import):
+    cameras = (built_import / "site/2024/09/lianhuashan-cameras/index.html").read_text("utf-8")
+    figure = cameras[cameras.index("<figure") : cameras.index("</figure>")]
+    assert "<picture>" in figure and 'type="image/avif"' in figure
+    assert 'alt="A lamp post carrying six dome cameras"' in figure
+    assert "Six cameras at the south gate of" in figure
+    assert 'href="https://en.wikipedia.org/wiki/Lianhuashan_Park"' in figure
+    assert "travelog-archive" in cameras or "travelog-comments" in cameras
+    morning = (built_import / "site/2024/10/shen-zhen-de-zao-chen/index.html").read_text("utf-8")
+    assert morning.count('data-gallery="') >= 2, "the [gallery] became one lightbox gallery"
 
 
 def test_rerun_duplicates_nothing_and_keeps_edited_files(tmp_path, uploads):

@@ -68,3 +68,14 @@ def test_rendering_matches_golden_html(tmp_path: Path, name: str):
         difflib.unified_diff(expected.splitlines(True), html.splitlines(True), "golden", "rendered")
     )
     assert not diff, f"{golden.name} differs (TRAVELOG_UPDATE_GOLDEN=1 to accept):\n{diff}"
+
+
+def test_captions_render_links_and_emphasis_but_show_raw_html_as_text():
+    from travelog.markdown.photos import caption_html
+
+    assert caption_html("At [the park](https://example.org/?a=1&b=2), *early*") == (
+        'At <a href="https://example.org/?a=1&amp;b=2">the park</a>, <em>early</em>'
+    )
+    assert caption_html("<script>alert(1)</script> & <b>") == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"
+    )

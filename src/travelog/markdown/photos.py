@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from travelog.errors import TravelogError
-from travelog.photos.captions import Captions, resolve
+from travelog.photos.captions import resolve
 from travelog.photos.index import MANIFEST_FILE, PhotoIndex, PhotoRecord
 from travelog.photos.settings import CACHE_DIR, PHOTOS_DIR
 from travelog.photos.sizes import pick_width, srcset
@@ -36,6 +37,28 @@ LIGHTBOX_WIDTH = 1600
 # glightbox (the MkDocs plugin and Zensical's extension) skips images with this class,
 # so they do not wrap our <img> in a second anchor.
 NO_AUTO_LIGHTBOX = "off-glb"
+# Stands in for the caption's HTML while the figure is serialised, then is replaced by it.
+CAPTION_SLOT = "\x02travelog-caption\x03"
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _caption_renderer() -> Markdown:
+    """Markdown for captions: links and emphasis, but raw HTML is shown as text."""
+    renderer = Markdown()
+    renderer.inlinePatterns.deregister("html")
+    renderer.preprocessors.deregister("html_block")
+    return renderer
+
+
+_caption_markdown = _caption_renderer()
+
+
+def caption_html(text: str) -> str:
+    """A caption's inline Markdown (links, emphasis) as HTML, without the paragraph."""
+    rendered = _caption_markdown.reset().convert(text).strip()
+    match = _PARAGRAPH.match(rendered)
+    return match.group(1) if match else html.escape(text)
 
 
 def _figure(
@@ -46,7 +69,8 @@ def _figure(
     sizes: str,
     gallery: str,
     first: bool,
-) -> etree.Element:
+) -> tuple[etree.Element, str]:
+    """The figure, and its caption's HTML to put in place of ``CAPTION_SLOT``."""
     derived = record.derived
     captions = resolve(ref.alt, ref.title, record.sidecar, derived.description)
     figure = etree.Element("figure", {"class": "travelog-photo"})
@@ -62,7 +86,8 @@ def _figure(
             "data-gallery": gallery,
         },
     )
-    description = _lightbox_text(captions)
+    caption_markup = caption_html(captions.caption) if captions.caption else ""
+    description = _lightbox_text(_TAG.sub("", caption_markup), captions.credit)
     if description:
         link.set("data-description", description)
     picture = etree.SubElement(link, "picture")
@@ -99,22 +124,23 @@ def _figure(
         image.set("decoding", "async")
     if captions.caption or captions.credit:
         caption = etree.SubElement(figure, "figcaption")
-        caption.text = captions.caption
+        caption.text = CAPTION_SLOT if caption_markup else ""
         if captions.credit:
             credit = etree.SubElement(caption, "span", {"class": "travelog-photo__credit"})
             credit.text = f"Photo: {captions.credit}"
-    return figure
+    return figure, caption_markup
 
 
-def _lightbox_text(captions: Captions) -> str:
-    parts = [captions.caption, f"Photo: {captions.credit}" if captions.credit else ""]
-    # glightbox inserts the description as HTML: escape it once more for the attribute.
-    return html.escape(" · ".join(part for part in parts if part))
+def _lightbox_text(caption_text: str, credit: str) -> str:
+    """The lightbox description: glightbox inserts it as HTML, so it is escaped text."""
+    parts = [caption_text, html.escape(f"Photo: {credit}") if credit else ""]
+    return " · ".join(part for part in parts if part)
 
 
 def render_placement(index: PhotoIndex, placement: Placement, *, gallery: str, first: bool) -> str:
     """The HTML of one photo or gallery (``first``: it holds the page's first photo)."""
     figures = []
+    caption_markups = []
     for position, ref in enumerate(placement.images):
         record = index.photos.get(ref.path)
         if record is None:
@@ -123,15 +149,21 @@ def render_placement(index: PhotoIndex, placement: Placement, *, gallery: str, f
                 "`travelog build`, which runs the photo step first"
             )
         sizes = index.page.gallery_sizes if placement.kind is Kind.GALLERY else index.page.sizes
-        figures.append(
-            _figure(index, record, ref, sizes=sizes, gallery=gallery, first=first and position == 0)
+        figure, markup = _figure(
+            index, record, ref, sizes=sizes, gallery=gallery, first=first and position == 0
         )
+        figures.append(figure)
+        caption_markups.append(markup)
     if placement.kind is Kind.PHOTO:
         element = figures[0]
     else:
         element = etree.Element("div", {"class": "travelog-gallery"})
         element.extend(figures)
-    return etree.tostring(element, encoding="unicode", method="html")
+    rendered = etree.tostring(element, encoding="unicode", method="html")
+    for markup in caption_markups:
+        if markup:
+            rendered = rendered.replace(CAPTION_SLOT, markup, 1)
+    return rendered
 
 
 def gallery_id(placements: list[Placement]) -> str:

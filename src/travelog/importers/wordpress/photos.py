@@ -29,6 +29,7 @@ class PostPhotos:
     copies: dict[str, Path] = field(default_factory=dict)
     captions: dict[str, dict[str, str]] = field(default_factory=dict)
     missing: list[MissingMedia] = field(default_factory=list)
+    guessed_alt: list[str] = field(default_factory=list)
     _names: dict[str, str] = field(default_factory=dict)
 
     def markdown(self, attachment: Attachment, *, alt: str = "", caption: str = "") -> str:
@@ -46,6 +47,11 @@ class PostPhotos:
             return f"[Photo: {_escape_label(label)}]({attachment.url or attachment.upload_path})"
         name = self._name_for(attachment.upload_path)
         self.copies[f"{PHOTOS_DIR}/{self.folder}/{name}"] = source
+        if not alt:
+            # The journal requires alt text (a strict build fails without it): describe the
+            # photo from its caption or its WordPress title, and list it for the writer.
+            alt = _MARKDOWN_LINK.sub(r"\1", caption) or _title_words(attachment, name)
+            self.guessed_alt.append(f"{PHOTOS_DIR}/{self.folder}/{name}")
         sidecar = self.captions.setdefault(name, {})
         if caption:
             sidecar["caption"] = caption
@@ -65,6 +71,12 @@ class PostPhotos:
                 counter += 1
             self._names[upload_path] = name
         return self._names[upload_path]
+
+
+def _title_words(attachment: Attachment, name: str) -> str:
+    """The attachment's title, or its file name, as words ("dancers-1" -> "dancers 1")."""
+    title = attachment.title.strip() or PurePosixPath(name).stem
+    return " ".join(re.split(r"[-_\s]+", title)).strip()
 
 
 def _escape_label(text: str) -> str:

@@ -253,6 +253,7 @@ def _collect_media(photos: PostPhotos, label: str, external: list[str], plan: Pl
         f"{missing.upload_path} in {label}: kept as a link to its old address"
         for missing in photos.missing
     ]
+    plan.report.guessed_alt += [f"{photo} in {label}" for photo in photos.guessed_alt]
     plan.report.external_images += external
 
 

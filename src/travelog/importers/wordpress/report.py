@@ -21,6 +21,7 @@ class Report:
     skipped_items: Counter[str] = field(default_factory=Counter)
     skipped_comments: Counter[str] = field(default_factory=Counter)
     missing_media: list[str] = field(default_factory=list)
+    guessed_alt: list[str] = field(default_factory=list)
     external_images: list[str] = field(default_factory=list)
     shortcodes: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
@@ -46,6 +47,10 @@ class Report:
             for reason, count in sorted(self.skipped_comments.items())
         ]
         lines += [f"missing media: {item}" for item in self.missing_media]
+        lines += [
+            f"alt text guessed from the caption or title (check it in captions.yml): {item}"
+            for item in self.guessed_alt
+        ]
         lines += [f"external image kept as a link: {url}" for url in self.external_images]
         lines += [f"unknown shortcode left as text: {item}" for item in self.shortcodes]
         lines += [

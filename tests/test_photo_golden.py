@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 import markdown
 import pytest
+from golden_files import assert_matches_golden
 
-from travelog.markdown.photos import PhotosExtension
+from travelog.markdown.photos import PhotosExtension, caption_html
 from travelog.photos.captions import Captions
 from travelog.photos.derive import Derived, Variant
 from travelog.photos.index import PhotoIndex, PhotoRecord
 from travelog.photos.settings import PageSettings
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("TRAVELOG_UPDATE_GOLDEN") == "1"
 
 
 def _derived(width: int, height: int, widths: list[int], alpha: bool = False) -> Derived:
@@ -60,19 +58,10 @@ def test_rendering_matches_golden_html(tmp_path: Path, name: str):
     _index().write(manifest)
     html = markdown.markdown(CASES[name], extensions=[PhotosExtension(manifest=str(manifest))])
     html = html.replace("><", ">\n<") + "\n"
-    golden = GOLDEN / f"{name}.html"
-    if UPDATE:
-        golden.write_text(html, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8")
-    diff = "".join(
-        difflib.unified_diff(expected.splitlines(True), html.splitlines(True), "golden", "rendered")
-    )
-    assert not diff, f"{golden.name} differs (TRAVELOG_UPDATE_GOLDEN=1 to accept):\n{diff}"
+    assert_matches_golden(html, GOLDEN / f"{name}.html")
 
 
 def test_captions_render_links_and_emphasis_but_show_raw_html_as_text():
-    from travelog.markdown.photos import caption_html
-
     assert caption_html("At [the park](https://example.org/?a=1&b=2), *early*") == (
         'At <a href="https://example.org/?a=1&amp;b=2">the park</a>, <em>early</em>'
     )

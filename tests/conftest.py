@@ -42,6 +42,17 @@ def run_travelog(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Plain ``mkdocs`` (the travelog plugin runs inside it), as a writer would call it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

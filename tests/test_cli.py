@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import assert_one_line_error, copy_journal, run_travelog
+from conftest import assert_one_line_error, copy_journal, run_mkdocs, run_travelog
 
 
 @pytest.fixture
@@ -109,13 +107,7 @@ def test_bad_entries_fail_with_one_line(journal: Path, name, text, needles, engi
         result = run_travelog("build", "-d", str(journal / "out"), cwd=journal)
         assert_one_line_error(result, *needles)
     else:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(journal / "out")],
-            cwd=journal,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = run_mkdocs("build", "-q", "-d", str(journal / "out"), cwd=journal)
         assert result.returncode != 0
         assert "Traceback" not in result.stderr
         assert all(needle in result.stderr for needle in needles), result.stderr

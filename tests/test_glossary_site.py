@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, assert_one_line_error, copy_journal, run_travelog
+from conftest import ROOT, assert_one_line_error, copy_journal, run_mkdocs, run_travelog
 from frontmatter_reader import entry_url, published_entries
 from test_site import article, linked_entry_urls
 
@@ -144,13 +142,7 @@ def test_bad_glossary_stops_both_engines_before_they_build(tmp_path: Path):
 def test_bad_glossary_stops_plain_mkdocs_build_without_traceback(tmp_path: Path):
     project = copy_journal(tmp_path / "journal")
     (project / "docs" / "glossary.yml").write_text("- term: 二胡\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs("build", "--quiet", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "docs/glossary.yml:1: term '二胡': missing 'meaning'" in result.stderr

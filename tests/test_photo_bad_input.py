@@ -6,13 +6,11 @@ No traceback, a non-zero exit, and the originals byte-identical afterwards.
 from __future__ import annotations
 
 import struct
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import run_travelog
+from conftest import run_mkdocs, run_travelog
 from photo_helpers import journal_without_photos, make_jpeg, tree_hashes
 from PIL import Image
 
@@ -88,13 +86,7 @@ def test_bad_photo_gives_one_line_naming_entry_and_photo(project: Path, case: st
 def test_mkdocs_alone_reports_bad_photo_without_traceback(project: Path):
     line = _with_line(project, CASES["truncated"][0])
     before = tree_hashes(project / "photos")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs("build", "-q", cwd=project)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert f"{ENTRY}:{line}: photo photos/bad/truncated.jpg cannot be decoded" in result.stderr

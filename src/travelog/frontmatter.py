@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from travelog.errors import FrontMatterError
+from travelog.yaml_loader import load_yaml
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
@@ -29,7 +30,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
         )
     raw = text[first + 1 : closing.start()]
     try:
-        data = yaml.safe_load(raw) or {}
+        data = load_yaml(raw) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

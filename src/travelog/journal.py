@@ -16,7 +16,8 @@ from pymdownx.slugs import slugify
 
 from travelog.errors import FrontMatterError, TopicError, TravelogError
 from travelog.frontmatter import key_line, split_front_matter
-from travelog.topics import TopicRegistry, load_topics
+from travelog.topics import REGISTRY_FILE, TopicRegistry, load_topics
+from travelog.yaml_loader import load_yaml
 
 POSTS_DIR = "posts"
 AUTHORS_FILE = ".authors.yml"
@@ -71,8 +72,36 @@ class Journal:
         return [entry for entry in self.published if tag in entry.tags]
 
 
+# Extensions run once per page and several of them read the journal: keep the last reading of
+# each docs folder for as long as none of its files changed (their sizes and times match).
+_READINGS: dict[Path, tuple[tuple[tuple[str, int, int], ...], Journal]] = {}
+
+
 def load_journal(docs_dir: Path) -> Journal:
     """Read and validate every entry; raise a :class:`TravelogError` on the first problem."""
+    signature = _signature(docs_dir)
+    known = _READINGS.get(docs_dir)
+    if known is not None and known[0] == signature:
+        return known[1]
+    journal = _read_journal(docs_dir)
+    _READINGS[docs_dir] = (signature, journal)
+    return journal
+
+
+def _signature(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    files = [docs_dir / REGISTRY_FILE, docs_dir / AUTHORS_FILE]
+    files += sorted((docs_dir / POSTS_DIR).rglob("*.md"))
+    stamps = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+def _read_journal(docs_dir: Path) -> Journal:
     topics = load_topics(docs_dir)
     authors = load_authors(docs_dir)
     posts_dir = docs_dir / POSTS_DIR
@@ -87,7 +116,7 @@ def load_authors(docs_dir: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError:
         raise TravelogError("invalid YAML; fix the syntax", path=path) from None
     authors = data.get("authors") if isinstance(data, dict) else None

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from travelog.errors import TopicError
+from travelog.yaml_loader import load_yaml
 
 REGISTRY_FILE = "topics.yml"
 TAGS_DIR = "tags"
@@ -63,7 +64,7 @@ def load_topics(docs_dir: Path) -> TopicRegistry:
             path=path,
         )
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise TopicError(

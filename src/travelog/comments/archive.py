@@ -26,14 +26,11 @@ import yaml
 
 from travelog.atomic import write_text_atomic
 from travelog.errors import TravelogError
+from travelog.yaml_loader import SafeLoader
 
 ARCHIVE_SUFFIX = ".yml"
 COMMENT_KEYS = frozenset({"id", "parent", "author", "website", "date", "text"})
 PRIVATE_KEYS = frozenset({"email", "ip", "remote_addr", "mail"})
-
-
-#: libyaml's loader when PyYAML was built with it (several times faster), else the Python one.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ArchiveError(TravelogError):
@@ -93,8 +90,8 @@ def load_archives(archive_dir: Path, entry_slugs: Iterable[str]) -> dict[str, Ar
 def read_archive(path: Path) -> Archive:
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ArchiveError(

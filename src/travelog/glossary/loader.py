@@ -21,12 +21,11 @@ import yaml
 from travelog.errors import TravelogError
 from travelog.glossary.model import DEFAULT_LANG, Glossary, Term
 from travelog.glossary.readings import resolve_reading
+from travelog.yaml_loader import SafeLoader
 
 GLOSSARY_FILE = "glossary.yml"
 FIELDS = ("term", "meaning", "pronunciation", "literal", "note", "lang")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-# libyaml when available: the glossary is read for every page.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TERM_LINE = re.compile(r"^\s*-?\s*term\s*:\s*(?P<term>.+?)\s*$")
 
 
@@ -40,7 +39,7 @@ def load_glossary(docs_dir: Path) -> Glossary:
     if not path.is_file():
         return Glossary(path=path, terms=())
     text = path.read_text(encoding="utf-8")
-    loader = _Loader(text)
+    loader = SafeLoader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None

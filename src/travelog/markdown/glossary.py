@@ -57,26 +57,28 @@ class Annotate(StrEnum):
     OFF = "off"
 
 
+# MkDocs makes a Markdown instance per page: share each reading of a glossary file across
+# them for as long as the file is unchanged (live previews see edits at once).
+_READINGS: dict[Path, tuple[tuple[int, int] | None, Glossary]] = {}
+
+
 class _GlossarySource:
-    """The glossary for one Markdown instance, read when a page first needs it.
+    """The glossary of one docs folder, read when a page first needs it.
 
     Reading lazily keeps a broken glossary out of MkDocs' extension check, so the travelog
-    plugin and commands report it first, as one line. It is read again when the file changes,
-    for live previews that keep one Markdown instance.
+    plugin and commands report it first, as one line.
     """
 
     def __init__(self, docs_dir: Path):
         self.docs_dir = docs_dir
-        self._glossary: Glossary | None = None
-        self._stamp: tuple[int, int] | None = None
 
     def get(self) -> Glossary:
         path = self.docs_dir / GLOSSARY_FILE
         stamp = (path.stat().st_mtime_ns, path.stat().st_size) if path.is_file() else None
-        if self._glossary is None or stamp != self._stamp:
-            self._glossary = load_glossary(self.docs_dir)
-            self._stamp = stamp
-        return self._glossary
+        known = _READINGS.get(path)
+        if known is None or known[0] != stamp:
+            known = _READINGS[path] = (stamp, load_glossary(self.docs_dir))
+        return known[1]
 
 
 class GlossaryPagePreprocessor(Preprocessor):

@@ -6,6 +6,7 @@ extension needs no image library and works the same under MkDocs and Zensical.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,14 @@ def default_manifest(project_dir: Path) -> Path:
     return project_dir / CACHE_DIR / MANIFEST_FILE
 
 
+@functools.cache
+def _site_prefix(path: str, key: str) -> str:
+    """``assets/photos/<folder>/<safe stem>-<key>``: computed once per photo, used per variant."""
+    original = PurePosixPath(path)
+    stem = _UNSAFE.sub("-", original.stem).strip("-") or "photo"
+    return str(PurePosixPath(SITE_PREFIX) / original.parent / f"{stem}-{key[:10]}")
+
+
 @dataclass(frozen=True)
 class PhotoRecord:
     """One original (``path`` is below photos/) and what was derived from it."""
@@ -38,10 +47,7 @@ class PhotoRecord:
 
     def site_file(self, variant: Variant) -> str:
         """The variant's path inside the built site; content-addressed, so never stale."""
-        folder = PurePosixPath(self.path).parent
-        stem = _UNSAFE.sub("-", PurePosixPath(self.path).stem).strip("-") or "photo"
-        name = f"{stem}-{self.key[:10]}-{variant.file}"
-        return str(PurePosixPath(SITE_PREFIX) / folder / name)
+        return f"{_site_prefix(self.path, self.key)}-{variant.file}"
 
 
 @dataclass(frozen=True)

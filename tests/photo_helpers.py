@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import struct
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
-from conftest import copy_journal
+from conftest import copy_journal, free_port
 from PIL import Image, ImageDraw
 from PIL.ExifTags import GPS, IFD, Base
 from PIL.TiffImagePlugin import IFDRational
 
+T = TypeVar("T")
 PHOTO_LINE = re.compile(r"^(!\[.*\]\(photos/.*\)|:::.*)$")
 
 
@@ -172,3 +181,78 @@ def write_png_rgb16(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"".join(chunks))
     return path
+
+
+def wait_until(check: Callable[[], T | None], what: str, timeout: float = 180) -> T:
+    """Poll ``check`` until it returns something other than None (or fail after timeout)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        outcome = check()
+        if outcome is not None:
+            return outcome
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.2)
+
+
+def http_get(url: str, timeout: float = 90) -> tuple[int, bytes]:
+    """Status and body; connection failures are status 0."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+    except OSError:
+        return 0, b""
+
+
+class LiveServer:
+    """A running ``mkdocs serve``: its URL, and its output so far."""
+
+    def __init__(self, url: str, process: subprocess.Popen, log: Path):
+        self.url = url
+        self.process = process
+        self.log = log
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def epoch(self, after: int = 0) -> int | None:
+        """The livereload build epoch; with ``after``, waits (up to a minute) for a newer one."""
+        if self.process.poll() is not None:
+            raise AssertionError(f"mkdocs serve exited:\n{self.output()}")
+        status, body = http_get(f"{self.url}livereload/{after}/1")
+        return int(body) if status == 200 and body.strip().isdigit() else None
+
+    def rebuilt_since(self, epoch: int, timeout: float = 180) -> int:
+        """Wait for the rebuild that follows ``epoch`` to finish; return the new epoch."""
+
+        def newer() -> int | None:
+            new = self.epoch(epoch)
+            return new if new is not None and new > epoch else None
+
+        return wait_until(newer, "mkdocs serve to rebuild", timeout)
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, log: Path) -> Iterator[LiveServer]:
+    """Run the real ``mkdocs serve`` (live reload on) for ``project`` on a free port."""
+    url = f"http://127.0.0.1:{free_port()}/"
+    with log.open("w", encoding="utf-8") as stream:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", url[7:-1]],
+            cwd=project,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        server = LiveServer(url, process, log)
+        wait_until(server.epoch, "mkdocs serve to build and listen")
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

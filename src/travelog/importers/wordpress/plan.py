@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from travelog.avatars import avatar_path, avatar_svg
 from travelog.errors import TopicError, TravelogError
 from travelog.frontmatter import split_front_matter
 from travelog.importers.wordpress import comments as comment_archive
-from travelog.importers.wordpress.avatars import avatar_path, avatar_svg
 from travelog.importers.wordpress.content import to_markdown
 from travelog.importers.wordpress.html_text import plain_text
 from travelog.importers.wordpress.links import LinkMap

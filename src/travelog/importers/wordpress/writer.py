@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from travelog.atomic import write_bytes_atomic, write_text_atomic
+from travelog.avatars import avatar_path
 from travelog.errors import TravelogError
-from travelog.importers.wordpress.avatars import avatar_path
 from travelog.importers.wordpress.plan import Plan
 from travelog.importers.wordpress.yamlout import dump
 from travelog.journal import AUTHORS_FILE

@@ -65,8 +65,8 @@ class JournalOptions:
         return JournalOptions(title, author, author_id, site_url, self.timezone)
 
 
-def init_journal(target: Path, options: JournalOptions) -> list[str]:
-    """Make ``target`` a new journal; return the paths written, relative to it."""
+def init_journal(target: Path, options: JournalOptions) -> None:
+    """Make ``target`` a new journal; raise :class:`TravelogError` before writing anything."""
     options = options.validated()
     _refuse_existing(target)
     created_target = not target.exists()
@@ -75,9 +75,6 @@ def init_journal(target: Path, options: JournalOptions) -> list[str]:
     moved: list[Path] = []
     try:
         _write_journal(staging, options)
-        written = sorted(
-            path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file()
-        )
         names = sorted(os.listdir(staging), key=lambda name: name == CONFIG_FILE)
         for name in names:
             moved += _move(staging / name, target / name)
@@ -92,7 +89,6 @@ def init_journal(target: Path, options: JournalOptions) -> list[str]:
         shutil.rmtree(staging, ignore_errors=True)
         if created_target and not any(target.iterdir()):
             target.rmdir()
-    return written
 
 
 def _refuse_existing(target: Path) -> None:

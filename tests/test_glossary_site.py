@@ -92,7 +92,7 @@ def test_search_finds_terms_without_their_readings(built_site: Path):
 
 def test_glossary_source_is_not_published(built_site: Path):
     assert not (built_site / "glossary.yml").exists()
-    assert (built_site / "assets" / "glossary.js").is_file()
+    assert (built_site / "assets" / "travelog" / "glossary.js").is_file()
 
 
 def test_zensical_build_has_the_ruby_and_the_glossary_page(tmp_path: Path, built_site: Path):
@@ -104,7 +104,7 @@ def test_zensical_build_has_the_ruby_and_the_glossary_page(tmp_path: Path, built
         entry = next(e for e in published_entries() if e["slug"] == slug)
         zensical = (site / entry_url(entry) / "index.html").read_text(encoding="utf-8")
         assert annotated_terms(zensical) == annotated_terms(entry_page(built_site, slug))
-        assert "assets/glossary.js" in zensical
+        assert "assets/travelog/glossary.js" in zensical
     glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert linked_entry_urls(glossary, "glossary/") >= {"2025/08/learning-the-language/"}
 

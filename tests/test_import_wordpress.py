@@ -312,6 +312,76 @@ def test_bad_exports_fail_with_one_line_and_write_nothing(tmp_path, fixture, nee
     assert tree(project) == before
 
 
+def import_into_new(folder: Path, export: Path, *extra: str):
+    """Import with ``--into`` a folder that holds no journal, from its parent."""
+    return run_travelog(
+        "import", "wordpress", str(export), "--into", folder.name, *extra, cwd=folder.parent
+    )
+
+
+def test_import_into_a_new_folder_starts_a_journal_that_builds(tmp_path, uploads):
+    folder = tmp_path / "moving-in"
+    result = import_into_new(folder, SELF_HOSTED, "--media", str(uploads))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("created a new journal in moving-in\nimported: 8 entries")
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == "Bennetts in Shenzhen"
+    assert config["site_url"] == "https://bennetts.example.com/"
+    assert config["site_author"] == "Claire Bennett"
+    authors = yaml.safe_load((folder / "docs/.authors.yml").read_text(encoding="utf-8"))
+    assert list(authors["authors"]) == ["claire", "ted-w"]
+    assert authors["authors"]["claire"]["name"] == "Claire Bennett"
+    entry = read_front_matter(folder / "docs/posts/lianhuashan-cameras.md")
+    assert entry["authors"] == ["claire"]
+    topics = yaml.safe_load((folder / "docs/topics.yml").read_text(encoding="utf-8"))
+    assert {"daily life", "street food", "surveillance"} <= set(topics)
+    assert (folder / "overrides/main.html").read_bytes() == (
+        ROOT / "overrides/main.html"
+    ).read_bytes()
+    build = run_travelog("build", "--strict", cwd=folder)
+    assert build.returncode == 0, build.stderr
+    page = (folder / "site/2024/09/lianhuashan-cameras/index.html").read_text(encoding="utf-8")
+    assert "<figure" in page and "Claire Bennett" in page
+    again = import_into_new(folder, SELF_HOSTED, "--media", str(uploads))
+    assert again.returncode == 0, again.stderr
+    assert "created a new journal" not in again.stdout
+    assert "0 written" in again.stdout
+
+
+def test_new_journal_from_a_wordpress_com_export_takes_its_name_and_author(tmp_path):
+    folder = tmp_path / "claire"
+    result = import_into_new(folder, WORDPRESS_COM)
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == "Claire in Shenzhen"
+    assert config["site_url"] == "https://claireinshenzhen.wordpress.com/"
+    authors = yaml.safe_load((folder / "docs/.authors.yml").read_text(encoding="utf-8"))
+    assert authors["authors"] == {
+        "claireb": {"name": "Claire B.", "description": "", "avatar": "assets/authors/claireb.svg"}
+    }
+    check = run_travelog("check", cwd=folder)
+    assert check.returncode == 0, check.stderr
+
+
+@pytest.mark.parametrize(
+    ("export", "extra", "needles"),
+    [
+        (FIXTURES / "not-xml.xml", (), ["not-xml.xml:1", "not well-formed XML"]),
+        (SELF_HOSTED, ("--media", "no-such-uploads"), ["no-such-uploads", "no such folder"]),
+    ],
+)
+def test_a_failed_move_in_creates_no_journal(tmp_path, export, extra, needles):
+    folder = tmp_path / "moving-in"
+    assert_one_line_error(import_into_new(folder, export, *extra), *needles)
+    assert not folder.exists()
+
+
+def test_import_without_into_needs_a_journal_here(tmp_path):
+    result = run_travelog("import", "wordpress", str(SELF_HOSTED), cwd=tmp_path)
+    assert_one_line_error(result, "mkdocs.yml", "no such file")
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.fixture(scope="module")
 def import_server(built_import: Path):
     """The imported journal's built site on a free loopback port."""

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from travelog.atomic import write_text_atomic
 from travelog.build import Engine, build_site, serve_site
 from travelog.checks import check_journal
 from travelog.comments import cli as comments_cli
@@ -17,8 +16,9 @@ from travelog.config import SiteSettings, load_site_settings
 from travelog.errors import TravelogError
 from travelog.glossary.commands import register as register_glossary
 from travelog.importers.wordpress import cli as wordpress_cli
+from travelog.init import cli as init_cli
 from travelog.new_entry import create_entry
-from travelog.topics import TAGS_DIR, TAGS_INDEX_TEXT, load_topics, missing_tag_pages, tag_page_text
+from travelog.topics import sync_tag_pages
 
 
 def _comma_list(value: str) -> list[str]:
@@ -61,15 +61,7 @@ def cmd_check(args: argparse.Namespace, settings: SiteSettings) -> int:
 
 
 def cmd_tags_sync(args: argparse.Namespace, settings: SiteSettings) -> int:
-    registry = load_topics(settings.docs_dir)
-    created = []
-    for topic in missing_tag_pages(settings.docs_dir, registry):
-        write_text_atomic(settings.docs_dir / topic.page_path, tag_page_text(topic))
-        created.append(topic.page_path)
-    index = settings.docs_dir / TAGS_DIR / "index.md"
-    if not index.exists():
-        write_text_atomic(index, TAGS_INDEX_TEXT)
-        created.append(f"{TAGS_DIR}/index.md")
+    created = sync_tag_pages(settings.docs_dir)
     print("\n".join(f"created docs/{name}" for name in created) or "all tag pages exist")
     return 0
 
@@ -127,13 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     wordpress_cli.register(commands)
     register_glossary(commands)
     comments_cli.register(commands)
+    init_cli.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     try:
-        settings = load_site_settings(args.config_file.resolve())
+        load_settings = getattr(args, "load_settings", load_site_settings)
+        settings = load_settings(args.config_file.resolve())
         status = args.handler(args, settings)
     except TravelogError as error:
         print(f"travelog: error: {error}", file=sys.stderr)

@@ -13,10 +13,15 @@ from pathlib import Path
 
 import yaml
 
+from travelog.atomic import write_text_atomic
 from travelog.errors import TopicError
 from travelog.yaml_loader import load_yaml
 
 REGISTRY_FILE = "topics.yml"
+REGISTRY_HEADER = (
+    "# The topics (tags) this journal allows. Each needs a page docs/tags/<slug>.md:\n"
+    "# run `travelog tags sync` after adding one.\n"
+)
 TAGS_DIR = "tags"
 _TAG_NAME = re.compile(r"^[a-z0-9][a-z0-9 -]*[a-z0-9]$|^[a-z0-9]$")
 
@@ -96,3 +101,17 @@ def tag_page_text(topic: Topic) -> str:
 
 
 TAGS_INDEX_TEXT = "# Topics\n\n<!-- travelog:topics -->\n"
+
+
+def sync_tag_pages(docs_dir: Path) -> list[str]:
+    """Write every missing tag page and the topics index; their paths relative to docs."""
+    registry = load_topics(docs_dir)
+    created = []
+    for topic in missing_tag_pages(docs_dir, registry):
+        write_text_atomic(docs_dir / topic.page_path, tag_page_text(topic))
+        created.append(topic.page_path)
+    index = docs_dir / TAGS_DIR / "index.md"
+    if not index.exists():
+        write_text_atomic(index, TAGS_INDEX_TEXT)
+        created.append(f"{TAGS_DIR}/index.md")
+    return created

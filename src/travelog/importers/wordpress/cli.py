@@ -6,20 +6,31 @@ import argparse
 import zoneinfo
 from pathlib import Path
 
-from travelog.config import SiteSettings
-from travelog.importers.wordpress.run import ImportOptions, import_wordpress
+from travelog.config import SiteSettings, load_site_settings
+from travelog.importers.wordpress.new_journal import start_journal
+from travelog.importers.wordpress.run import ImportOptions, check_media_dir, import_wordpress
+
+
+def _settings_if_journal(config_file: Path) -> SiteSettings | None:
+    """The journal's settings, or None when the folder has no journal yet."""
+    return load_site_settings(config_file) if config_file.exists() else None
 
 
 class _IntoJournal(argparse.Action):
-    """``--into DIR`` also points the command at DIR's mkdocs.yml."""
+    """``--into DIR`` points the command at DIR's mkdocs.yml; without one, DIR becomes a journal."""
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         folder = Path(str(values))
         namespace.into = folder
         namespace.config_file = folder / "mkdocs.yml"
+        namespace.load_settings = _settings_if_journal
 
 
-def cmd_import_wordpress(args: argparse.Namespace, settings: SiteSettings) -> int:
+def cmd_import_wordpress(args: argparse.Namespace, settings: SiteSettings | None) -> int:
+    check_media_dir(args.media)
+    if settings is None:
+        settings = start_journal(args.export.resolve(), args.into)
+        print(f"created a new journal in {args.into}")
     report = import_wordpress(
         ImportOptions(
             export=args.export.resolve(),
@@ -46,7 +57,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--media", type=Path, help="the uploads folder (wp-content/uploads) holding the originals"
     )
     wordpress.add_argument(
-        "--into", action=_IntoJournal, metavar="DIR", help="the journal folder (default: here)"
+        "--into",
+        action=_IntoJournal,
+        metavar="DIR",
+        help="the journal folder (default: here); a new journal when it has none",
     )
     wordpress.add_argument(
         "--force", action="store_true", help="overwrite files edited since the last import"

@@ -48,3 +48,8 @@ def unique(base: str, taken: set[str]) -> str:
         candidate, counter = f"{base}-{counter}", counter + 1
     taken.add(candidate)
     return candidate
+
+
+def author_id(login: str) -> str:
+    """A journal author id from a login or a name: lower-case ASCII with hyphens."""
+    return make_slug(to_ascii(login).replace("_", "-"))

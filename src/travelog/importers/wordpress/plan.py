@@ -6,15 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from travelog.avatars import avatar_path, avatar_svg
 from travelog.errors import TopicError, TravelogError
 from travelog.frontmatter import split_front_matter
 from travelog.importers.wordpress import comments as comment_archive
-from travelog.importers.wordpress.avatars import avatar_path, avatar_svg
 from travelog.importers.wordpress.content import to_markdown
 from travelog.importers.wordpress.html_text import plain_text
 from travelog.importers.wordpress.links import LinkMap
 from travelog.importers.wordpress.media import MediaLibrary
-from travelog.importers.wordpress.names import slug_for, tag_name, to_ascii, unique
+from travelog.importers.wordpress.names import author_id as make_author_id
+from travelog.importers.wordpress.names import slug_for, tag_name, unique
 from travelog.importers.wordpress.photos import CAPTIONS_FILE, PHOTOS_DIR, PostPhotos
 from travelog.importers.wordpress.records import Export, Item, Term
 from travelog.importers.wordpress.report import Report
@@ -151,7 +152,7 @@ def _authors(export: Export, state: JournalState, plan: Plan) -> dict[str, str]:
     for login, display_name in names.items():
         if not login:
             continue
-        author_id = make_slug(to_ascii(login).replace("_", "-")) or DEFAULT_AUTHOR
+        author_id = make_author_id(login) or DEFAULT_AUTHOR
         mapping[login] = author_id
         if author_id not in state.authors and author_id not in plan.authors:
             plan.authors[author_id] = display_name

@@ -76,3 +76,5 @@ class Export:
     categories: tuple[Term, ...]
     tags: tuple[Term, ...]
     items: tuple[Item, ...]
+    title: str = ""
+    link: str = ""

@@ -24,13 +24,17 @@ class ImportOptions:
     force: bool = False
 
 
-def import_wordpress(options: ImportOptions) -> Report:
-    """Import the export into the journal; raise :class:`TravelogError` before writing."""
-    if options.media is not None and not options.media.is_dir():
+def check_media_dir(media: Path | None) -> None:
+    if media is not None and not media.is_dir():
         raise TravelogError(
             "no such folder; give --media the WordPress uploads folder (wp-content/uploads)",
-            path=options.media,
+            path=media,
         )
+
+
+def import_wordpress(options: ImportOptions) -> Report:
+    """Import the export into the journal; raise :class:`TravelogError` before writing."""
+    check_media_dir(options.media)
     export = read_export(options.export, options.timezone)
     uploads = find_uploads_dir(options.media) if options.media is not None else None
     manifest = load_manifest(options.project_dir)

@@ -15,19 +15,22 @@ from pathlib import Path
 import yaml
 
 from travelog.atomic import write_bytes_atomic, write_text_atomic
+from travelog.avatars import avatar_path
 from travelog.errors import TravelogError
-from travelog.importers.wordpress.avatars import avatar_path
 from travelog.importers.wordpress.plan import Plan
 from travelog.importers.wordpress.yamlout import dump
 from travelog.journal import AUTHORS_FILE
-from travelog.topics import REGISTRY_FILE, TAGS_DIR, TAGS_INDEX_TEXT, Topic, tag_page_text
+from travelog.topics import (
+    REGISTRY_FILE,
+    REGISTRY_HEADER,
+    TAGS_DIR,
+    TAGS_INDEX_TEXT,
+    Topic,
+    tag_page_text,
+)
 
 MANIFEST_FILE = ".travelog-import.json"
 MANIFEST_VERSION = 1
-REGISTRY_HEADER = (
-    "# The topics (tags) this journal allows. Each needs a page docs/tags/<slug>.md:\n"
-    "# run `travelog tags sync` after adding one.\n"
-)
 
 
 def digest(data: bytes) -> str:

@@ -51,6 +51,8 @@ def read_export(path: Path, fallback_tz: dt.tzinfo) -> Export:
         categories=tuple(reader.terms(channel, "category")),
         tags=tuple(reader.terms(channel, "post_tag")),
         items=tuple(reader.item(node) for node in channel.findall("item")),
+        title=_plain(channel.findtext("title") or "").strip(),
+        link=(channel.findtext("link") or "").strip(),
     )
 
 

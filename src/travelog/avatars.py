@@ -1,4 +1,4 @@
-"""A local initials avatar for each imported author (the blog requires one; nothing remote)."""
+"""A local initials avatar for an author (the blog requires one; nothing remote)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from travelog.checks import check_journal
 from travelog.comments import cli as comments_cli
 from travelog.config import SiteSettings, load_site_settings
 from travelog.errors import TravelogError
-from travelog.glossary.commands import register as register_glossary
+from travelog.glossary import commands as glossary_cli
 from travelog.importers.wordpress import cli as wordpress_cli
 from travelog.init import cli as init_cli
 from travelog.new_entry import create_entry
@@ -74,7 +74,10 @@ def cmd_tags_list(args: argparse.Namespace, settings: SiteSettings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="travelog", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="travelog",
+        description="Write, preview and publish a travel journal (MkDocs + Material for MkDocs).",
+    )
     parser.add_argument(
         "-f",
         "--config-file",
@@ -117,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     tags.add_parser("sync", help="create missing tag pages").set_defaults(handler=cmd_tags_sync)
     tags.add_parser("list", help="tags with entry counts").set_defaults(handler=cmd_tags_list)
     wordpress_cli.register(commands)
-    register_glossary(commands)
+    glossary_cli.register(commands)
     comments_cli.register(commands)
     init_cli.register(commands)
     return parser

@@ -350,9 +350,11 @@ def test_import_into_a_new_folder_starts_a_journal_that_builds(tmp_path, uploads
 
 def test_new_journal_from_a_wordpress_com_export_takes_its_name_and_author(tmp_path):
     folder = tmp_path / "claire"
-    result = import_into_new(folder, WORDPRESS_COM)
+    result = import_into_new(folder, WORDPRESS_COM, "--timezone", "Asia/Shanghai")
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugin = next(item["travelog"] for item in config["plugins"] if "travelog" in item)
+    assert plugin["timezone"] == "Asia/Shanghai"
     assert config["site_name"] == "Claire in Shenzhen"
     assert config["site_url"] == "https://claireinshenzhen.wordpress.com/"
     authors = yaml.safe_load((folder / "docs/.authors.yml").read_text(encoding="utf-8"))
@@ -368,6 +370,7 @@ def test_new_journal_from_a_wordpress_com_export_takes_its_name_and_author(tmp_p
     [
         (FIXTURES / "not-xml.xml", (), ["not-xml.xml:1", "not well-formed XML"]),
         (SELF_HOSTED, ("--media", "no-such-uploads"), ["no-such-uploads", "no such folder"]),
+        (SELF_HOSTED, ("--timezone", "Mars/Olympus"), ["Mars/Olympus"]),
     ],
 )
 def test_a_failed_move_in_creates_no_journal(tmp_path, export, extra, needles):

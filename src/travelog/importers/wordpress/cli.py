@@ -29,7 +29,7 @@ class _IntoJournal(argparse.Action):
 def cmd_import_wordpress(args: argparse.Namespace, settings: SiteSettings | None) -> int:
     check_media_dir(args.media)
     if settings is None:
-        settings = start_journal(args.export.resolve(), args.into)
+        settings = start_journal(args.export.resolve(), args.into, args.timezone)
         print(f"created a new journal in {args.into}")
     report = import_wordpress(
         ImportOptions(
@@ -64,5 +64,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     wordpress.add_argument(
         "--force", action="store_true", help="overwrite files edited since the last import"
+    )
+    wordpress.add_argument(
+        "--timezone",
+        metavar="AREA/CITY",
+        help="the time zone of a new journal made by this import, e.g. Asia/Shanghai",
     )
     wordpress.set_defaults(handler=cmd_import_wordpress)

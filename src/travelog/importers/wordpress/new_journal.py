@@ -16,8 +16,11 @@ from travelog.init.theme import CONFIG_FILE
 FALLBACK_AUTHOR_ID = "author"
 
 
-def journal_options(export: Export) -> JournalOptions:
-    """Title from the blog's name, address from its link, author from its first author."""
+def journal_options(export: Export, timezone: str | None = None) -> JournalOptions:
+    """Title from the blog's name, address from its link, author from its first author.
+
+    An export carries UTC offsets but no time zone name: the writer may give one.
+    """
     defaults = JournalOptions()
     login, name = "", ""
     if export.authors:
@@ -32,11 +35,12 @@ def journal_options(export: Export) -> JournalOptions:
         author_name=name or defaults.author_name,
         author_id=(author_id(login) or FALLBACK_AUTHOR_ID) if login else None,
         site_url=export.link if has_link else defaults.site_url,
+        timezone=timezone or defaults.timezone,
     )
 
 
-def start_journal(export_file: Path, folder: Path) -> SiteSettings:
+def start_journal(export_file: Path, folder: Path, timezone: str | None = None) -> SiteSettings:
     """Create a journal in ``folder`` from the export's facts; a bad export creates nothing."""
     export = read_export(export_file, dt.UTC)
-    init_journal(folder, journal_options(export))
+    init_journal(folder, journal_options(export, timezone))
     return load_site_settings((folder / CONFIG_FILE).resolve())

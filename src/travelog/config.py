@@ -19,6 +19,8 @@ from travelog.comments.settings import CommentsConfig, check_comments_settings
 from travelog.errors import TravelogError
 
 PLUGIN_NAME = "travelog"
+# Where the live preview serves, and the address used when mkdocs.yml sets no site_url.
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
 class PhotosConfig(base.Config):
@@ -107,7 +109,7 @@ def load_site_settings(config_file: Path) -> SiteSettings:
     return SiteSettings(
         config_file=config_file,
         site_name=str(data.get("site_name", "Journal")),
-        site_url=str(data.get("site_url") or "http://127.0.0.1:8000/"),
+        site_url=str(data.get("site_url") or LOCAL_SITE_URL),
         docs_dir=project / str(data.get("docs_dir", "docs")),
         site_dir=project / str(data.get("site_dir", "site")),
         plugin=plugin_settings(raw_plugin, config_file),

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from travelog.checks import check_journal
 from travelog.comments.context import load_context
 from travelog.comments.render import CommentsContext, fill_slot
-from travelog.config import TravelogConfig, plugin_settings
+from travelog.config import LOCAL_SITE_URL, TravelogConfig, plugin_settings
 from travelog.errors import TravelogError
 from travelog.feeds import write_feeds
 from travelog.journal import Journal
@@ -49,7 +49,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             self.comments = load_context(
                 self.journal,
                 self.config.comments,
-                site_url=config.site_url or "http://127.0.0.1:8000/",
+                site_url=config.site_url or LOCAL_SITE_URL,
                 project_dir=Path(config.config_file_path).parent,
             )
         except TravelogError as error:
@@ -91,13 +91,13 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
                 self.journal,
                 Path(config.config_file_path),
                 Path(config.site_dir),
-                config.site_url or "http://127.0.0.1:8000/",
+                config.site_url or LOCAL_SITE_URL,
             )
         written = write_feeds(
             self.journal,
             Path(config.site_dir),
             site_name=config.site_name,
-            site_url=config.site_url or "http://127.0.0.1:8000/",
+            site_url=config.site_url or LOCAL_SITE_URL,
             timezone=zoneinfo.ZoneInfo(self.config.timezone),
             images=images,
         )

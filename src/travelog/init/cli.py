@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from travelog.config import SiteSettings
-from travelog.init.create import LOCAL_SITE_URL, JournalOptions, init_journal
+from travelog.config import LOCAL_SITE_URL, SiteSettings
+from travelog.init.create import JournalOptions, init_journal
 
 
 def no_settings(config_file: Path) -> None:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from travelog.atomic import write_bytes_atomic, write_text_atomic
 from travelog.avatars import avatar_path, avatar_svg
-from travelog.config import PLUGIN_NAME
+from travelog.config import LOCAL_SITE_URL, PLUGIN_NAME
 from travelog.errors import TravelogError
 from travelog.importers.wordpress.names import author_id as make_author_id
 from travelog.init import templates
@@ -31,7 +31,6 @@ OWN_FOLDERS = (DOCS_DIR, "overrides")
 # Folders a writer may have started already (photos dropped in first): kept as they are.
 SHARED_FOLDERS = ("photos", "comments")
 GITIGNORE = ".gitignore"
-LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass(frozen=True)

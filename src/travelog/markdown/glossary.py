@@ -30,6 +30,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
+from travelog.file_readings import read_once
 from travelog.glossary import DEFAULT_LANG, GLOSSARY_FILE, Glossary, Term, load_glossary
 from travelog.glossary.page import glossary_page
 from travelog.glossary.readings import resolve_reading
@@ -57,11 +58,6 @@ class Annotate(StrEnum):
     OFF = "off"
 
 
-# MkDocs makes a Markdown instance per page: share each reading of a glossary file across
-# them for as long as the file is unchanged (live previews see edits at once).
-_READINGS: dict[Path, tuple[tuple[int, int] | None, Glossary]] = {}
-
-
 class _GlossarySource:
     """The glossary of one docs folder, read when a page first needs it.
 
@@ -73,12 +69,7 @@ class _GlossarySource:
         self.docs_dir = docs_dir
 
     def get(self) -> Glossary:
-        path = self.docs_dir / GLOSSARY_FILE
-        stamp = (path.stat().st_mtime_ns, path.stat().st_size) if path.is_file() else None
-        known = _READINGS.get(path)
-        if known is None or known[0] != stamp:
-            known = _READINGS[path] = (stamp, load_glossary(self.docs_dir))
-        return known[1]
+        return read_once(self.docs_dir / GLOSSARY_FILE, load_glossary, self.docs_dir)
 
 
 class GlossaryPagePreprocessor(Preprocessor):

@@ -24,6 +24,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from travelog.errors import TravelogError
+from travelog.file_readings import read_once
 from travelog.photos.captions import resolve
 from travelog.photos.index import MANIFEST_FILE, PhotoIndex, PhotoRecord
 from travelog.photos.settings import CACHE_DIR, PHOTOS_DIR
@@ -172,20 +173,8 @@ def gallery_id(placements: list[Placement]) -> str:
     return "photos-" + hashlib.sha1(paths.encode()).hexdigest()[:10]
 
 
-# MkDocs makes a Markdown instance per page: keep each parsed manifest for as long as its
-# file is unchanged, rather than parsing it again for every page and excerpt.
-_MANIFESTS: dict[Path, tuple[int, PhotoIndex]] = {}
-
-
 def load_index(manifest: Path) -> PhotoIndex:
-    try:
-        stamp = manifest.stat().st_mtime_ns
-    except OSError:
-        stamp = -1
-    known = _MANIFESTS.get(manifest)
-    if known is None or known[0] != stamp:
-        known = _MANIFESTS[manifest] = (stamp, PhotoIndex.read(manifest))
-    return known[1]
+    return read_once(manifest, PhotoIndex.read, manifest)
 
 
 class PhotosPreprocessor(Preprocessor):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import email
 import mimetypes
 import re
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
+from conftest import serving
 from werkzeug.middleware.http_proxy import ProxyMiddleware
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
@@ -89,11 +89,5 @@ def reverse_proxy(port: int, site_dir: Path, isso_port: int) -> Iterator[str]:
             }
         },
     )
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(make_server("127.0.0.1", port, app, threaded=True)) as url:
+        yield url

@@ -7,6 +7,7 @@ import functools
 import http.server
 import shutil
 import socket
+import socketserver
 import subprocess
 import sys
 import threading
@@ -32,25 +33,19 @@ def copy_journal(destination: Path) -> Path:
     return destination
 
 
-def run_travelog(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _run_module(module: str, args: tuple[str, ...], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "travelog", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-m", module, *args], cwd=cwd, capture_output=True, text=True, check=False
     )
+
+
+def run_travelog(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return _run_module("travelog", args, cwd)
 
 
 def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Plain ``mkdocs`` (the travelog plugin runs inside it), as a writer would call it."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return _run_module("mkdocs", args, cwd)
 
 
 def free_port() -> int:
@@ -74,6 +69,13 @@ def serve_directory(folder: Path, port: int | None = None) -> Iterator[str]:
     """Serve ``folder`` on loopback (a free port unless given); yield its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port or free_port()), handler)
+    with serving(server) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving(server: socketserver.BaseServer) -> Iterator[str]:
+    """Run a server (bound to loopback) in a thread; yield its base URL; stop it after."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -7,7 +7,9 @@ This is engine-independent: the MkDocs plugin, the Markdown extensions, the feed
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,14 @@ POSTS_DIR = "posts"
 AUTHORS_FILE = ".authors.yml"
 EXCERPT_SEPARATOR = "<!-- more -->"
 _slugify = slugify(case="lower")
+
+
+class Audience(StrEnum):
+    """Who an entry is for (front matter ``audience:``); family entries are published only
+    encrypted, and never in listings, feeds, search or mail to everyone."""
+
+    EVERYONE = "everyone"
+    FAMILY = "family"
 
 
 def make_slug(title: str) -> str:
@@ -45,6 +55,12 @@ class Entry:
     draft: bool
     body: str
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    audience: Audience = Audience.EVERYONE
+
+    @property
+    def for_family(self) -> bool:
+        """The one test for family-only entries: everything public skips them."""
+        return self.audience is Audience.FAMILY
 
     @property
     def url(self) -> str:
@@ -61,12 +77,16 @@ class Journal:
 
     @property
     def published(self) -> list[Entry]:
-        """Entries that are not drafts, newest first."""
-        return sorted(
-            (entry for entry in self.entries if not entry.draft),
-            key=lambda entry: _comparable(entry.date),
-            reverse=True,
+        """Entries for everyone that are not drafts, newest first: what listings, feeds,
+        search and mail show."""
+        return _newest_first(
+            entry for entry in self.entries if not entry.draft and not entry.for_family
         )
+
+    @property
+    def family(self) -> list[Entry]:
+        """Family-only entries, newest first (never drafts: a journal cannot hold both)."""
+        return _newest_first(entry for entry in self.entries if entry.for_family)
 
     def tagged(self, tag: str) -> list[Entry]:
         return [entry for entry in self.published if tag in entry.tags]
@@ -165,6 +185,13 @@ def read_entry(path: Path, topics: TopicRegistry, authors: dict[str, str]) -> En
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise fail("'draft' must be true or false", "draft")
+    audience = _audience(meta.get("audience", Audience.EVERYONE.value), fail)
+    if audience is Audience.FAMILY and draft:
+        raise fail(
+            "an entry cannot be both a draft and for family; remove 'draft: true' to "
+            "publish it encrypted for family, or remove 'audience: family'",
+            "draft",
+        )
     return Entry(
         source=path,
         title=title.strip(),
@@ -177,7 +204,16 @@ def read_entry(path: Path, topics: TopicRegistry, authors: dict[str, str]) -> En
         draft=draft,
         body=body,
         meta=meta,
+        audience=audience,
     )
+
+
+def _audience(value: Any, fail) -> Audience:
+    try:
+        return Audience(value)
+    except ValueError:
+        choices = " or ".join(audience.value for audience in Audience)
+        raise fail(f"unknown audience {value!r}; use {choices}", "audience") from None
 
 
 def _entry_date(value: Any, fail) -> dt.datetime:
@@ -190,6 +226,10 @@ def _entry_date(value: Any, fail) -> dt.datetime:
     if value is None:
         raise fail("missing 'date'; add date: YYYY-MM-DD to the front matter", "date")
     raise fail(f"invalid date {value!r}; write it as YYYY-MM-DD", "date")
+
+
+def _newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda entry: _comparable(entry.date), reverse=True)
 
 
 def _comparable(value: dt.datetime) -> dt.datetime:

@@ -31,7 +31,7 @@ def test_family_entries_are_not_published_but_listed_for_family(tmp_path: Path):
     assert journal.family == family
     assert all(not entry.for_family for entry in journal.published)
     assert FAMILY_SOURCE not in {entry.source.name for entry in journal.published}
-    assert all(FAMILY_SOURCE != entry.source.name for entry in journal.tagged("family"))
+    assert all(entry.source.name != FAMILY_SOURCE for entry in journal.tagged("family"))
 
 
 def test_everyone_is_the_default_and_can_be_written(tmp_path: Path):

@@ -102,6 +102,10 @@ def test_serve_runs_isso_beside_the_preview_and_stops_it(tmp_path: Path, page):
         assert page.locator(".travelog-archive .travelog-comment").count() == 5
         data = project / "data" / "isso"
         assert (data / "comments.db").is_file() and (data / "salt").is_file()
+        # Commenters' emails and the salt: readable by the journal's owner only.
+        assert oct(data.stat().st_mode & 0o777) == "0o700"
+        for secret in ("comments.db", "salt", "isso.cfg"):
+            assert oct((data / secret).stat().st_mode & 0o777) == "0o600", secret
         assert parsed((data / "isso.cfg").read_text())["moderation"]["enabled"] == "true"
     finally:
         serve.send_signal(signal.SIGTERM)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -127,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    # Material 9.8 prints an end-of-life banner in every MkDocs run it starts; the journal's
+    # plans for that date are in README ("Material's end of life"), so keep builds quiet.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = build_parser().parse_args(argv)
     try:
         load_settings = getattr(args, "load_settings", load_site_settings)

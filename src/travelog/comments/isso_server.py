@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from travelog.atomic import write_bytes_atomic
+from travelog.atomic import ensure_private_file, write_bytes_atomic
 from travelog.comments.settings import CommentsConfig
 from travelog.errors import TravelogError
 
@@ -69,9 +69,7 @@ def hash_salt(folder: Path) -> str:
         if salt:
             return salt
     salt = secrets.token_urlsafe(SALT_BYTES)
-    folder.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomic(path, (salt + "\n").encode("utf-8"))
-    path.chmod(0o600)
+    write_bytes_atomic(path, (salt + "\n").encode("utf-8"), private=True)
     return salt
 
 
@@ -151,11 +149,13 @@ def smtp_settings(environ: Mapping[str, str]) -> dict[str, str] | None:
 
 
 def write_config(setup: IssoSetup, environ: Mapping[str, str]) -> Path:
-    """Write isso.cfg into the data folder, readable by its owner only (it may hold secrets)."""
-    setup.data_dir.mkdir(parents=True, exist_ok=True)
+    """Write isso.cfg into the data folder, readable by its owner only (it may hold secrets).
+
+    The database (commenters' emails) is created empty and private first: Isso's SQLite
+    would otherwise create it readable by everyone."""
+    ensure_private_file(setup.data_dir / DATABASE_NAME)
     path = setup.data_dir / CONFIG_NAME
-    write_bytes_atomic(path, isso_config(setup, environ).encode("utf-8"))
-    path.chmod(0o600)
+    write_bytes_atomic(path, isso_config(setup, environ).encode("utf-8"), private=True)
     return path
 
 

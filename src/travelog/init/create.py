@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from travelog.atomic import write_bytes_atomic, write_text_atomic
+from travelog.atomic import make_temporary_dir, write_bytes_atomic, write_text_atomic
 from travelog.avatars import avatar_path, avatar_svg
 from travelog.config import LOCAL_SITE_URL, PLUGIN_NAME
 from travelog.errors import TravelogError
@@ -70,7 +69,7 @@ def init_journal(target: Path, options: JournalOptions) -> None:
     _refuse_existing(target)
     created_target = not target.exists()
     target.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".travelog-init-", dir=target))
+    staging = make_temporary_dir(target, ".travelog-init-")
     moved: list[Path] = []
     try:
         _write_journal(staging, options)

@@ -10,7 +10,6 @@ import io
 import json
 import os
 import shutil
-import tempfile
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pillow_heif
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from travelog.atomic import write_bytes_atomic
+from travelog.atomic import make_temporary_dir, write_bytes_atomic
 from travelog.photos.exif import embedded_description, published_exif
 from travelog.photos.settings import PhotoSettings
 from travelog.photos.sizes import decode_size, scaled_height, variant_widths
@@ -178,7 +177,7 @@ def _encode(
 def _write_folder(target: Path, files: dict[str, bytes], derived: Derived) -> None:
     """Write every file into a temporary folder, then rename it into place in one step."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    temporary = make_temporary_dir(target.parent, f".{target.name}.")
     try:
         for name, data in files.items():
             (temporary / name).write_bytes(data)

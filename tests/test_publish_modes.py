@@ -25,6 +25,7 @@ from travelog.comments.isso_server import IssoSetup, write_config
 
 WAIT_SECONDS = 30.0
 SYSTEM_PYTHON = "/usr/bin/python3"
+AS_NOBODY = ("runuser", "-u", "nobody", "--")
 
 
 def modes(root: Path) -> Iterator[tuple[Path, int]]:
@@ -44,7 +45,8 @@ def wrong_modes(root: Path, *, skip: tuple[str, ...] = ()) -> list[str]:
 
 
 def test_everything_built_has_ordinary_modes(built_site: Path):
-    assert FILE_MODE == 0o666 & ~_umask() and DIR_MODE == 0o777 & ~_umask()
+    umask = _umask()
+    assert (0o666 & ~umask, 0o777 & ~umask) == (FILE_MODE, DIR_MODE)
     assert (built_site / "feed.xml").is_file()
     assert wrong_modes(built_site) == []
 
@@ -88,8 +90,7 @@ def test_site_served_by_another_user_answers_every_file(built_site: Path):
         shutil.copytree(built_site, site)  # keeps the modes the build gave
         port = free_port()
         server = subprocess.Popen(
-            ["runuser", "-u", "nobody", "--", SYSTEM_PYTHON, "-m", "http.server"]
-            + ["--bind", "127.0.0.1", "--directory", str(site), str(port)],
+            [*AS_NOBODY, SYSTEM_PYTHON, "-m", "http.server", *_server_args(site, port)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -111,6 +112,10 @@ def test_site_served_by_another_user_answers_every_file(built_site: Path):
             server.wait(timeout=10)
     finally:
         shutil.rmtree(public)
+
+
+def _server_args(site: Path, port: int) -> list[str]:
+    return ["--bind", "127.0.0.1", "--directory", str(site), str(port)]
 
 
 def _umask() -> int:

@@ -22,6 +22,7 @@ from wordpress_import import (
     WORDPRESS_COM,
     empty_journal,
     import_into,
+    import_into_new,
     make_uploads,
     tree,
 )
@@ -310,13 +311,6 @@ def test_bad_exports_fail_with_one_line_and_write_nothing(tmp_path, fixture, nee
     result = import_into(project, export)
     assert_one_line_error(result, *needles)
     assert tree(project) == before
-
-
-def import_into_new(folder: Path, export: Path, *extra: str):
-    """Import with ``--into`` a folder that holds no journal, from its parent."""
-    return run_travelog(
-        "import", "wordpress", str(export), "--into", folder.name, *extra, cwd=folder.parent
-    )
 
 
 def test_import_into_a_new_folder_starts_a_journal_that_builds(tmp_path, uploads):

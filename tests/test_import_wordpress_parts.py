@@ -7,9 +7,10 @@ import pytest
 from travelog.importers.wordpress.autop import autop
 from travelog.importers.wordpress.comments import safe_website, sanitize
 from travelog.importers.wordpress.links import LinkMap
-from travelog.importers.wordpress.media import upload_path
+from travelog.importers.wordpress.media import file_candidates, upload_path
 from travelog.importers.wordpress.names import slug_for, tag_name
 from travelog.importers.wordpress.shortcodes import unknown_shortcodes
+from travelog.importers.wordpress.uploads import inside_uploads
 
 
 @pytest.mark.parametrize(
@@ -22,11 +23,50 @@ from travelog.importers.wordpress.shortcodes import unknown_shortcodes
             "https://i0.wp.com/me.files.wordpress.com/2024/11/ferry.jpg?resize=1024%2C768",
             "2024/11/ferry.jpg",
         ),
+        (
+            "https://i1.wp.com/me.files.wordpress.com/2016/03/ridge-e1491234567-1024x768.jpg?w=1024",
+            "2016/03/ridge.jpg",
+        ),
+        (
+            "https://me.example.org/wp-content/uploads/2017/06/lake-rotated-300x200.jpg",
+            "2017/06/lake.jpg",
+        ),
+        ("https://me.example.org/files/2015/11/a-e1491234567123.jpg", "2015/11/a.jpg"),
         ("https://photos.example.org/friend.jpg", None),
     ],
 )
 def test_resized_references_resolve_to_the_original(url, expected):
     assert upload_path(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("attached", "expected"),
+    [
+        ("2015/11/dsc_7142.jpg", "2015/11/dsc_7142.jpg"),
+        (
+            "/home/wpcom/public_html/wp-content/blogs.dir/9ff/93551069/files/2015/11/dsc_7142.jpg",
+            "2015/11/dsc_7142.jpg",
+        ),
+        ("/srv/www/blog/wp-content/uploads/2015/11/dsc_7142.jpg", "2015/11/dsc_7142.jpg"),
+        ("/var/www/wp-content/blogs.dir/2/files/2015/11/a.jpg", "2015/11/a.jpg"),
+        ("../../etc/passwd", None),
+        ("2015/../../secret.jpg", None),
+    ],
+)
+def test_attached_files_in_every_form_resolve_inside_the_uploads(attached, expected):
+    assert inside_uploads(attached) == expected
+
+
+def test_the_edited_copy_is_preferred_then_the_original_then_the_copy_named():
+    assert file_candidates("2016/03/ridge-e1491234567-1024x768.jpg") == [
+        "2016/03/ridge-e1491234567.jpg",
+        "2016/03/ridge.jpg",
+        "2016/03/ridge-e1491234567-1024x768.jpg",
+    ]
+    assert file_candidates("2017/05/summit-scaled.jpg") == [
+        "2017/05/summit.jpg",
+        "2017/05/summit-scaled.jpg",
+    ]
 
 
 @pytest.mark.parametrize(

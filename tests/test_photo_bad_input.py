@@ -37,7 +37,7 @@ def _make_bad(folder: Path) -> None:
     (folder / "empty.jpg").write_bytes(b"")
     (folder / "notes.jpg").write_text("Remember to buy tea.\n", encoding="utf-8")
     _png_header_only(folder / "bomb.png", 30000, 30000)
-    Image.new("P", (10, 10)).save(folder / "anim.gif")
+    Image.new("RGB", (10, 10)).save(folder / "old.bmp")
     good.unlink()
 
 
@@ -49,7 +49,7 @@ CASES = {
     "bomb": ("![Bomb](photos/bad/bomb.png)", "photos/bad/bomb.png", "megapixels"),
     "missing": ("![Gone](photos/bad/missing.jpg)", "photos/bad/missing.jpg", "not found"),
     "leaves photos": ("![Out](photos/../mkdocs.yml)", "photos/../mkdocs.yml", "leaves photos/"),
-    "unsupported": ("![Gif](photos/bad/anim.gif)", "photos/bad/anim.gif", "unsupported format"),
+    "unsupported": ("![Bitmap](photos/bad/old.bmp)", "photos/bad/old.bmp", "unsupported format"),
 }
 
 

@@ -18,12 +18,13 @@ import pillow_heif
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from travelog.atomic import make_temporary_dir, write_bytes_atomic
+from travelog.photos.animation import ANIMATED_FORMATS, AnimationTooLarge, read_animation
 from travelog.photos.exif import embedded_description, published_exif
 from travelog.photos.settings import PhotoSettings
 from travelog.photos.sizes import decode_size, scaled_height, variant_widths
 
 META_FILE = "meta.json"
-READABLE_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "HEIF", "AVIF", "TIFF"})
+READABLE_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "HEIF", "AVIF", "TIFF", "GIF"})
 _REDUCED_DECODE_FORMATS = frozenset({"JPEG", "MPO"})
 _ROTATED = frozenset({5, 6, 7, 8})
 _ORIENTATION = 0x0112
@@ -96,6 +97,8 @@ def derive(source: Path, target: Path, settings: PhotoSettings, threads: int = 1
             "is not an image that can be read (empty, corrupt or not a photo at all); "
             "replace the file"
         ) from None
+    except AnimationTooLarge as error:
+        raise DeriveError(str(error)) from None
     except ImageCms.PyCMSError:
         raise DeriveError("has a colour profile that cannot be read; re-export it") from None
     except (OSError, SyntaxError, ValueError, EOFError) as error:
@@ -108,7 +111,10 @@ def derive(source: Path, target: Path, settings: PhotoSettings, threads: int = 1
 def _derive(source: Path, target: Path, settings: PhotoSettings, threads: int) -> Derived:
     with Image.open(source) as image:
         if image.format not in READABLE_FORMATS:
-            raise DeriveError(f"is a {image.format} image; use JPEG, PNG, WebP, HEIC, AVIF or TIFF")
+            raise DeriveError(
+                f"is a {image.format} image; use JPEG, PNG, GIF, WebP, HEIC, AVIF or TIFF"
+            )
+        animation = read_animation(image, settings.max_pixels)
         orientation = image.getexif().get(_ORIENTATION, 1)
         stored = image.size
         width, height = (stored[1], stored[0]) if orientation in _ROTATED else stored
@@ -127,7 +133,10 @@ def _derive(source: Path, target: Path, settings: PhotoSettings, threads: int) -
         resized = base if base.size == size else base.resize(size, Image.LANCZOS, reducing_gap=3)
         for fmt in ("avif", "webp", "png" if alpha else "jpeg"):
             name = f"{variant_width}.{'jpg' if fmt == 'jpeg' else fmt}"
-            files[name] = _encode(resized, fmt, settings, exif, threads)
+            if animation is not None and fmt in ANIMATED_FORMATS:
+                files[name] = animation.encode(size, fmt, settings)
+            else:
+                files[name] = _encode(resized, fmt, settings, exif, threads)
             variants.append(Variant(size[0], size[1], fmt, name))
     derived = Derived(width, height, alpha, description, tuple(variants))
     _write_folder(target, files, derived)

@@ -27,7 +27,7 @@ from travelog.photos.settings import (
 from travelog.photos.syntax import ImageRef, Kind, PhotoSyntaxError, body_start, find_placements
 
 SUPPORTED_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff"}
+    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff"}
 )
 
 
@@ -94,7 +94,7 @@ def _check_original(usage: Usage, photos_dir: Path) -> Path:
         raise _usage_error(
             usage,
             f"has an unsupported format ({source.suffix or 'no extension'}); "
-            "use JPEG, PNG, WebP, HEIC, AVIF or TIFF",
+            "use JPEG, PNG, GIF, WebP, HEIC, AVIF or TIFF",
         )
     if not source.resolve().is_relative_to(photos_dir.resolve()):
         raise _usage_error(usage, f"leads out of {PHOTOS_DIR}/ through a link; move the file in")

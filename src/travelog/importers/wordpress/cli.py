@@ -8,7 +8,7 @@ from pathlib import Path
 
 from travelog.config import SiteSettings, load_site_settings
 from travelog.importers.wordpress.new_journal import start_journal
-from travelog.importers.wordpress.run import ImportOptions, check_media_dir, import_wordpress
+from travelog.importers.wordpress.run import ImportOptions, import_wordpress, open_media_option
 
 
 def _settings_if_journal(config_file: Path) -> SiteSettings | None:
@@ -27,7 +27,7 @@ class _IntoJournal(argparse.Action):
 
 
 def cmd_import_wordpress(args: argparse.Namespace, settings: SiteSettings | None) -> int:
-    check_media_dir(args.media)
+    open_media_option(args.media)
     if settings is None:
         settings = start_journal(args.export.resolve(), args.into, args.timezone)
         print(f"created a new journal in {args.into}")
@@ -54,7 +54,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     wordpress.add_argument("export", type=Path, help="the export file (Tools > Export)")
     wordpress.add_argument(
-        "--media", type=Path, help="the uploads folder (wp-content/uploads) holding the originals"
+        "--media",
+        type=Path,
+        help="the originals: the uploads folder (wp-content/uploads), the folder above it, "
+        "or WordPress.com's media .tar",
     )
     wordpress.add_argument(
         "--into",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from travelog.importers.wordpress.media import Attachment, MediaLibrary
+from travelog.importers.wordpress.uploads import MediaFile
 
 PHOTOS_DIR = "photos"
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -26,7 +27,7 @@ class PostPhotos:
     folder: str
     post_id: str
     library: MediaLibrary
-    copies: dict[str, Path] = field(default_factory=dict)
+    copies: dict[str, MediaFile] = field(default_factory=dict)
     captions: dict[str, dict[str, str]] = field(default_factory=dict)
     missing: list[MissingMedia] = field(default_factory=list)
     guessed_alt: list[str] = field(default_factory=list)
@@ -45,7 +46,7 @@ class PostPhotos:
                 or PurePosixPath(attachment.upload_path).name
             )
             return f"[Photo: {_escape_label(label)}]({attachment.url or attachment.upload_path})"
-        name = self._name_for(attachment.upload_path)
+        name = self._name_for(attachment.original)
         self.copies[f"{PHOTOS_DIR}/{self.folder}/{name}"] = source
         if not alt:
             # The journal requires alt text (a strict build fails without it): describe the

@@ -19,6 +19,7 @@ from travelog.importers.wordpress.names import slug_for, tag_name, unique
 from travelog.importers.wordpress.photos import CAPTIONS_FILE, PHOTOS_DIR, PostPhotos
 from travelog.importers.wordpress.records import Export, Item, Term
 from travelog.importers.wordpress.report import Report
+from travelog.importers.wordpress.uploads import MediaFile, MediaSource
 from travelog.importers.wordpress.yamlout import dump
 from travelog.journal import POSTS_DIR, load_authors, make_slug
 from travelog.topics import REGISTRY_FILE, load_topics, tag_slug
@@ -43,7 +44,7 @@ DEFAULT_AUTHOR = "author"
 class Plan:
     """Every file the import would write, keyed by its path relative to the journal."""
 
-    files: dict[str, bytes | Path] = field(default_factory=dict)
+    files: dict[str, bytes | MediaFile] = field(default_factory=dict)
     tag_pages: dict[str, str] = field(default_factory=dict)
     topics: dict[str, str] = field(default_factory=dict)
     authors: dict[str, str] = field(default_factory=dict)
@@ -91,14 +92,14 @@ def journal_state(project_dir: Path, docs_dir: Path, imported: set[str]) -> Jour
     return JournalState(docs_dir, prefix, slugs, pages, topics, set(load_authors(docs_dir)))
 
 
-def build_plan(export: Export, state: JournalState, uploads_dir: Path | None) -> Plan:
+def build_plan(export: Export, state: JournalState, media: MediaSource | None) -> Plan:
     plan = Plan()
     report = plan.report
     items = [item for item in export.items if item.post_type in ("post", "page", "attachment")]
     for item in export.items:
         if item.post_type not in ("post", "page", "attachment"):
             report.skipped_items[f"{item.post_type} items (not content)"] += 1
-    library = MediaLibrary([i for i in items if i.post_type == "attachment"], uploads_dir)
+    library = MediaLibrary([i for i in items if i.post_type == "attachment"], media)
     posts = _importable(items, "post", report)
     pages = _importable(items, "page", report)
     links = LinkMap(export.base_url)

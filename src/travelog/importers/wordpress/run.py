@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from travelog.errors import TravelogError
-from travelog.importers.wordpress.media import find_uploads_dir
 from travelog.importers.wordpress.plan import build_plan, journal_state
 from travelog.importers.wordpress.report import Report
+from travelog.importers.wordpress.uploads import MediaSource, open_media
 from travelog.importers.wordpress.writer import load_manifest, write_plan
 from travelog.importers.wordpress.wxr import read_export
 
@@ -24,21 +23,17 @@ class ImportOptions:
     force: bool = False
 
 
-def check_media_dir(media: Path | None) -> None:
-    if media is not None and not media.is_dir():
-        raise TravelogError(
-            "no such folder; give --media the WordPress uploads folder (wp-content/uploads)",
-            path=media,
-        )
+def open_media_option(media: Path | None) -> MediaSource | None:
+    """The ``--media`` originals, checked before anything is written."""
+    return open_media(media) if media is not None else None
 
 
 def import_wordpress(options: ImportOptions) -> Report:
     """Import the export into the journal; raise :class:`TravelogError` before writing."""
-    check_media_dir(options.media)
+    media = open_media_option(options.media)
     export = read_export(options.export, options.timezone)
-    uploads = find_uploads_dir(options.media) if options.media is not None else None
     manifest = load_manifest(options.project_dir)
     state = journal_state(options.project_dir, options.docs_dir, set(manifest))
-    plan = build_plan(export, state, uploads)
+    plan = build_plan(export, state, media)
     write_plan(plan, options.project_dir, options.docs_dir, force=options.force)
     return plan.report

@@ -58,7 +58,7 @@ def write_plan(plan: Plan, project_dir: Path, docs_dir: Path, *, force: bool) ->
     recorded = load_manifest(project_dir)
     report = plan.report
     for relative, content in sorted(plan.files.items()):
-        data = content.read_bytes() if isinstance(content, Path) else content
+        data = content if isinstance(content, bytes) else content.read_bytes()
         target = project_dir / relative
         wanted = digest(data)
         if target.is_file():

@@ -1,0 +1,120 @@
+"""Moving a whole WordPress.com blog: the hand-written ``wordpress-com-move.xml`` with its
+uploads, imported into a new journal with one command, then built strictly."""
+
+from __future__ import annotations
+
+import tarfile
+from pathlib import Path
+
+import pytest
+from conftest import assert_one_line_error, run_travelog
+from PIL import Image
+from wordpress_import import (
+    MOVE,
+    import_into_new,
+    make_media_tar,
+    make_move_media,
+    tree,
+)
+
+
+@pytest.fixture(scope="module")
+def media(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``site/wp-content/uploads`` holding the fixture's uploads; returns the uploads folder."""
+    return make_move_media(tmp_path_factory.mktemp("site") / "wp-content" / "uploads")
+
+
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory, media) -> tuple[Path, str]:
+    project = tmp_path_factory.mktemp("move") / "ridge"
+    result = import_into_new(project, MOVE, "--media", str(media), "--timezone", "Europe/Lisbon")
+    assert result.returncode == 0, result.stderr
+    return project, result.stdout
+
+
+@pytest.fixture(scope="module")
+def moved_site(moved) -> Path:
+    project, _ = moved
+    check = run_travelog("check", cwd=project)
+    assert check.returncode == 0, check.stderr
+    build = run_travelog("build", "--strict", cwd=project)
+    assert build.returncode == 0, build.stderr
+    return project / "site"
+
+
+def test_every_way_wordpress_com_names_a_file_finds_the_original(moved, media):
+    project, _ = moved
+    expected = {
+        # absolute blogs.dir attached file, reached through i0.wp.com with a query string
+        "along-the-ridge/dsc_7142.jpg": "2015/11/dsc_7142.jpg",
+        # -e<timestamp>-1024x768 on files.wordpress.com: the edited full size, not the original
+        "along-the-ridge/ridge.jpg": "2016/03/ridge-e1491234567.jpg",
+        # -scaled through i2.wp.com: the unscaled original
+        "summit-day/summit.jpg": "2017/05/summit.jpg",
+        # -rotated-300x200 under an absolute wp-content/uploads path: the rotated copy exists
+        "summit-day/lake.jpg": "2017/06/lake-rotated.jpg",
+        "summit-day/waterfall.gif": "2017/06/waterfall.gif",
+        "summit-day/trail-map.gif": "2017/06/trail-map.gif",
+    }
+    for copy, original in expected.items():
+        assert (project / "photos" / copy).read_bytes() == (media / original).read_bytes(), copy
+
+
+def _photos(project: Path) -> dict[str, bytes]:
+    return {name: data for name, data in tree(project).items() if name.startswith("photos/")}
+
+
+@pytest.mark.parametrize("form", ["folder above", "site folder", "archive"])
+def test_media_as_the_folder_above_the_site_or_the_media_archive(tmp_path, moved, media, form):
+    source = {"folder above": media.parent, "site folder": media.parent.parent}.get(form)
+    if source is None:
+        source = make_media_tar(media, tmp_path / "ridgeandriver-media.tar")
+    project = tmp_path / "journal"
+    result = import_into_new(project, MOVE, "--media", str(source))
+    assert result.returncode == 0, result.stderr
+    assert _photos(project) == _photos(moved[0])
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        ["journal", *(["ridgeandriver-media.tar"] if form == "archive" else [])]
+    ), "nothing unpacked outside the journal"
+
+
+def _member(name: str, kind: bytes = tarfile.REGTYPE, target: str = "") -> tarfile.TarInfo:
+    member = tarfile.TarInfo(name)
+    member.type = kind
+    member.linkname = target
+    return member
+
+
+@pytest.mark.parametrize(
+    ("member", "needle"),
+    [
+        (_member("../2017/08/g1.jpg"), "leads outside the archive"),
+        (_member("/etc/cron.d/job"), "leads outside the archive"),
+        (_member("ridgeandriver-media/2017/08/g4.jpg", tarfile.SYMTYPE, "/etc/passwd"), "link"),
+        (
+            _member("ridgeandriver-media/2017/08/g5.jpg", tarfile.LNKTYPE, "etc/passwd"),
+            "link",
+        ),
+    ],
+)
+def test_a_media_archive_with_escaping_members_or_links_is_refused(tmp_path, media, member, needle):
+    archive = make_media_tar(media, tmp_path / "media.tar", member)
+    folder = tmp_path / "journal"
+    result = import_into_new(folder, MOVE, "--media", str(archive))
+    assert_one_line_error(result, "media.tar", "refused", needle)
+    assert not folder.exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["media.tar"]
+
+
+def test_gifs_build_still_and_animated(moved_site):
+    photos = moved_site / "assets" / "photos" / "summit-day"
+    animated = sorted(photos.glob("waterfall-*.webp")) + sorted(photos.glob("waterfall-*.avif"))
+    assert animated
+    for path in animated:
+        with Image.open(path) as image:
+            assert image.n_frames == 3, path
+    for path in sorted(photos.glob("waterfall-*.jpg")) + sorted(photos.glob("trail-map-*")):
+        with Image.open(path) as image:
+            assert getattr(image, "n_frames", 1) == 1, path
+    page = (moved_site / "2017/06/summit-day/index.html").read_text(encoding="utf-8")
+    assert page.count("<figure") >= 5

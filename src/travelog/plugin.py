@@ -6,10 +6,12 @@ import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from travelog.checks import check_journal
@@ -23,6 +25,13 @@ from travelog.photos.index import default_manifest
 from travelog.photos.settings import PHOTOS_DIR
 from travelog.photos.site import photos_after_build, photos_before_build
 from travelog.photos.step import StepResult
+from travelog.template_data import (
+    escape_blog_authors,
+    escape_page_meta,
+    escape_site_texts,
+    escape_view_heading,
+    install_safe_filters,
+)
 
 PHOTOS_EXTENSION = "travelog.markdown.photos"
 
@@ -36,6 +45,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         self.journal: Journal | None = None
         self.comments: CommentsContext | None = None
         self.photos: StepResult | None = None
+        self.site_texts: dict[str, str] = {}
 
     # Validate before the blog plugin (priority 0) reads the posts, so a bad entry fails
     # with travelog's one-line message instead of a blog plugin traceback.
@@ -54,6 +64,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             )
         except TravelogError as error:
             raise PluginError(str(error)) from None
+        self.site_texts = escape_site_texts(config)
         if PHOTOS_EXTENSION in config.markdown_extensions:
             manifest = default_manifest(Path(config.config_file_path).parent)
             config.mdx_configs.setdefault(PHOTOS_EXTENSION, {})["manifest"] = str(manifest)
@@ -73,6 +84,25 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             )
         except TravelogError as error:
             raise PluginError(str(error)) from None
+
+    # After the blog plugin (-50) has made its author pages from the names as written.
+    @event_priority(-100)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            escape_blog_authors(config)
+
+    # Before the blog plugin (-50) copies titles into excerpts.
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        escape_page_meta(page)
+        return escape_view_heading(page, markdown)
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled:
+            install_safe_filters(env)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder):
         project = Path(config.config_file_path).parent
@@ -96,7 +126,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         written = write_feeds(
             self.journal,
             Path(config.site_dir),
-            site_name=config.site_name,
+            site_name=self.site_texts.get("site_name", config.site_name),
             site_url=config.site_url or LOCAL_SITE_URL,
             timezone=zoneinfo.ZoneInfo(self.config.timezone),
             images=images,

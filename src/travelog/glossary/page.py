@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from travelog.escaping import plain
 from travelog.glossary.model import Glossary, Term
 from travelog.glossary.ruby import reading_lang
 from travelog.glossary.usage import backlinks
@@ -52,5 +53,4 @@ def _headline(term: Term) -> str:
 
 def _entry_link(entry: Entry) -> str:
     source = entry.source.as_posix().split(f"/{POSTS_DIR}/", 1)[1]
-    title = entry.title.replace("[", r"\[").replace("]", r"\]")
-    return f"[{title}]({POSTS_DIR}/{source})"
+    return f"[{plain(entry.title)}]({POSTS_DIR}/{source})"

@@ -17,6 +17,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from travelog.errors import TopicError
+from travelog.escaping import markdown_html, plain
 from travelog.journal import POSTS_DIR, Entry, Journal, load_journal
 from travelog.topics import Topic
 
@@ -32,13 +33,14 @@ def format_date(entry: Entry) -> str:
 def entry_list(entries: list[Entry], link_prefix: str) -> list[str]:
     lines = []
     for entry in entries:
-        place = f" · {', '.join(entry.places)}" if entry.places else ""
+        places = ", ".join(plain(place) for place in entry.places)
+        place = f" · {places}" if places else ""
         lines.append(
-            f"- [{entry.title}]({link_prefix}{POSTS_DIR}/{_source_name(entry)})"
+            f"- [{plain(entry.title)}]({link_prefix}{POSTS_DIR}/{_source_name(entry)})"
             f" — {format_date(entry)}{place}"
         )
         if entry.description:
-            lines.append(f"  <br>{entry.description}")
+            lines.append(f"  <br>{plain(entry.description)}")
     return lines
 
 
@@ -46,9 +48,9 @@ def topic_page(journal: Journal, topic: Topic) -> list[str]:
     entries = journal.tagged(topic.name)
     count = f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}"
     lines = [
-        f"# {topic.name.capitalize()}",
+        f"# {plain(topic.name.capitalize())}",
         "",
-        topic.description,
+        markdown_html(topic.description),
         "",
         f'<p class="travelog-topic-meta">{count}</p>',
         "",
@@ -61,7 +63,8 @@ def topics_index(journal: Journal) -> list[str]:
     for topic in journal.topics.topics:
         count = len(journal.tagged(topic.name))
         lines.append(
-            f"- [{topic.name.capitalize()}]({topic.slug}.md) ({count}) — {topic.description}"
+            f"- [{plain(topic.name.capitalize())}]({topic.slug}.md) ({count}) — "
+            + markdown_html(topic.description, inline=True)
         )
     return [*lines, ""]
 

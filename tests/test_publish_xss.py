@@ -1,0 +1,97 @@
+"""Nothing a writer writes runs as script: every plain-text field of a journal carries a
+hostile payload, the journal is built, and every page is opened in Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import copy_journal, run_travelog, serve_directory
+from xss_payloads import PAYLOADS, markup_problems, open_every_page
+
+ALL = " ".join(PAYLOADS)
+UNSAFE_LINK = "javascript:alert(90)"
+
+
+def hostile_journal(project: Path) -> Path:
+    """The example journal with a payload in every writer-controlled field."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8").split("\nplugins:")[0])
+    text = (project / "mkdocs.yml").read_text("utf-8")
+    for key in ("site_name", "site_description", "site_author", "copyright"):
+        text = text.replace(f"{key}: {config[key]}\n", f"{key}: {_scalar(ALL)}\n", 1)
+    (project / "mkdocs.yml").write_text(text, "utf-8")
+
+    docs = project / "docs"
+    authors = yaml.safe_load((docs / ".authors.yml").read_text("utf-8"))
+    topics = yaml.safe_load((docs / "topics.yml").read_text("utf-8"))
+    topics["food"] = ALL
+    (docs / "topics.yml").write_text(yaml.safe_dump(topics, allow_unicode=True), "utf-8")
+    for number, payload in enumerate(PAYLOADS):
+        authors["authors"][f"a{number}"] = {
+            "name": payload,
+            "description": payload,
+            "avatar": UNSAFE_LINK if number % 2 else "assets/authors/claire.svg",
+            "url": UNSAFE_LINK if number % 3 == 0 else None,
+        }
+        if authors["authors"][f"a{number}"]["url"] is None:
+            del authors["authors"][f"a{number}"]["url"]
+        front = {
+            "title": payload,
+            "date": dt.date(2023, 1 + number % 12, 1 + number % 28),
+            "authors": [f"a{number}"],
+            "categories": [payload],
+            "tags": ["food"],
+            "description": payload,
+            "slug": f"hostile-{number}",
+        }
+        body = f"The excerpt of entry {number}, about 国家.\n\n<!-- more -->\n\nThe rest.\n"
+        entry = docs / "posts" / f"hostile-{number}.md"
+        entry.write_text(f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{body}")
+    (docs / ".authors.yml").write_text(yaml.safe_dump(authors, allow_unicode=True), "utf-8")
+
+    captions = project / "photos" / "park-cameras" / "captions.yml"
+    sidecar = yaml.safe_load(captions.read_text("utf-8"))
+    for number, name in enumerate(sidecar):
+        payload = PAYLOADS[number % len(PAYLOADS)]
+        sidecar[name] = {"caption": payload, "alt": payload, "credit": payload}
+    captions.write_text(yaml.safe_dump(sidecar, allow_unicode=True), "utf-8")
+
+    glossary = docs / "glossary.yml"
+    terms = yaml.safe_load(glossary.read_text("utf-8"))
+    for term in terms:
+        if term["term"] == "国家":
+            term.update(meaning=ALL, literal=PAYLOADS[1], note=ALL)
+    glossary.write_text(yaml.safe_dump(terms, allow_unicode=True), "utf-8")
+    return project
+
+
+def _scalar(text: str) -> str:
+    return yaml.safe_dump(text, default_style='"', width=10**6).strip()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = hostile_journal(copy_journal(tmp_path_factory.mktemp("hostile")))
+    result = run_travelog("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_there_are_enough_payloads():
+    assert len(PAYLOADS) >= 30 and len(set(PAYLOADS)) == len(PAYLOADS)
+
+
+def test_no_on_attribute_and_no_script_url_anywhere(hostile_site: Path):
+    assert (hostile_site / "2023" / "01" / "hostile-0" / "index.html").is_file()
+    assert markup_problems(hostile_site) == []
+
+
+def test_every_page_opens_without_a_dialog_and_shows_the_text(hostile_site: Path, page):
+    with serve_directory(hostile_site) as url:
+        assert open_every_page(page, url, hostile_site) == []
+        for number in (0, 4, 8, 12, 19, 28, 37):
+            page.goto(f"{url}2023/{1 + number % 12:02d}/hostile-{number}/")
+            assert page.locator("article h1").first.inner_text() == PAYLOADS[number]
+            assert page.title().startswith(PAYLOADS[number])

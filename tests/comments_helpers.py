@@ -5,18 +5,15 @@ from __future__ import annotations
 import email
 import mimetypes
 import re
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
-from conftest import serving
+from conftest import serving, wait_until
 from werkzeug.middleware.http_proxy import ProxyMiddleware
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
-
-WAIT_SECONDS = 30.0
 
 
 class Mailbox:
@@ -30,11 +27,11 @@ class Mailbox:
         return "250 OK"
 
     def wait_for(self, count: int) -> list[email.message.Message]:
-        deadline = time.monotonic() + WAIT_SECONDS
-        while len(self.messages) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert len(self.messages) >= count, f"expected {count} mails, got {len(self.messages)}"
-        return self.messages
+        return wait_until(
+            lambda: self.messages if len(self.messages) >= count else None,
+            f"{count} mails",
+            output=lambda: f"got {len(self.messages)}",
+        )
 
 
 def body(message: email.message.Message) -> str:

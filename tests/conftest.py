@@ -1,4 +1,5 @@
-"""Shared fixtures: a copy of the example journal, built sites, a static server, Chromium."""
+"""Shared fixtures: copies of the example journal, built sites, a static server, Chromium,
+one wait helper, and the ``browser`` and ``e2e`` markers (see pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,77 @@ import socketserver
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
+from travelog.photos.settings import CACHE_DIR
+
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 JOURNAL_PARTS = ("mkdocs.yml", "docs", "overrides", "photos", "comments")
+PHOTO_OBJECTS = Path(CACHE_DIR) / "objects"
+# A deadline only stops a hung test; it must never fail a slow but working one.
+WAIT_SECONDS = 300.0
+# Playwright's own waits (30 s by default) get the same room.
+BROWSER_WAIT_MS = 120_000
+# Tests asking for these fixtures use a built journal or a server: they are end to end.
+E2E_FIXTURES = frozenset({"built_site", "site_server"})
+BUILD_COMMANDS = frozenset({"build", "serve"})
 
 
-def copy_journal(destination: Path) -> Path:
-    """Copy the example journal (config, docs, overrides, photos) into ``destination``."""
+class _Session:
+    """What the session shares: where it keeps files, the test running now, the example."""
+
+    folders: pytest.TempPathFactory | None = None
+    item: pytest.Item | None = None
+    example: Path | None = None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+        if E2E_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _Session.item = item
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _Session.folders = tmp_path_factory
+
+
+def example_journal() -> Path:
+    """The example journal, copied and built once per session from a cold photo cache.
+
+    Its ``site/`` is ``built_site``; its photo cache warms every other copy.
+    """
+    if _Session.example is None:
+        assert _Session.folders is not None
+        project = copy_journal(_Session.folders.mktemp("journal"), warm_photos=False)
+        result = run_travelog("build", cwd=project)
+        assert result.returncode == 0, result.stderr
+        assert (project / PHOTO_OBJECTS).is_dir(), f"no {PHOTO_OBJECTS} after a build"
+        _Session.example = project
+    return _Session.example
+
+
+def copy_journal(destination: Path, *, warm_photos: bool = True) -> Path:
+    """Copy the example journal (config, docs, overrides, photos, comments) into ``destination``.
+
+    With ``warm_photos`` the copy starts from the session's derived photos, as a writer's
+    journal does after its first build; a test about derivation passes False, and so does
+    one that never builds (no need to build the example for it).
+    """
     destination.mkdir(parents=True, exist_ok=True)
     for part in JOURNAL_PARTS:
         source = ROOT / part
@@ -30,13 +90,23 @@ def copy_journal(destination: Path) -> Path:
             shutil.copytree(source, destination / part)
         elif source.is_file():
             shutil.copy2(source, destination / part)
+    if warm_photos:
+        # Real copies, not links: a build links them into site/, where tests may edit files.
+        shutil.copytree(example_journal() / PHOTO_OBJECTS, destination / PHOTO_OBJECTS)
     return destination
 
 
 def _run_module(module: str, args: tuple[str, ...], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", module, *args], cwd=cwd, capture_output=True, text=True, check=False
     )
+    item = _Session.item
+    if result.returncode == 0 and args[:1] and args[0] in BUILD_COMMANDS and item is not None:
+        assert item.get_closest_marker("e2e"), (
+            f"{item.nodeid} builds a whole journal ({module} {args[0]}): mark it "
+            "@pytest.mark.e2e, or pass warm_photos=False to copy_journal if it builds nothing"
+        )
+    return result
 
 
 def run_travelog(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -48,6 +118,35 @@ def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return _run_module("mkdocs", args, cwd)
 
 
+def wait_until(
+    check: Callable[[], T | None],
+    what: str,
+    *,
+    timeout: float = WAIT_SECONDS,
+    process: subprocess.Popen | None = None,
+    output: Callable[[], str] | None = None,
+) -> T:
+    """Poll ``check`` until it returns something other than None or False, and return that.
+
+    Fails with ``what`` it waited for when the deadline passes or ``process`` exits first,
+    adding ``output()`` (a server's log, say) to the message.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        outcome = check()
+        if outcome is not None and outcome is not False:
+            return outcome
+        problem = None
+        if process is not None and process.poll() is not None:
+            problem = f"the process exited (status {process.returncode})"
+        elif time.monotonic() > deadline:
+            problem = f"timed out after {timeout:.0f} s"
+        if problem:
+            details = f"\n{output()}" if output is not None else ""
+            raise AssertionError(f"{problem} waiting for {what}{details}")
+        time.sleep(0.1)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -55,13 +154,9 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example journal built once with MkDocs into a temporary folder."""
-    project = copy_journal(tmp_path_factory.mktemp("journal"))
-    site = project / "site"
-    result = run_travelog("build", "-d", str(site), cwd=project)
-    assert result.returncode == 0, result.stderr
-    return site
+def built_site() -> Path:
+    """The example journal built once per session (from a cold photo cache)."""
+    return example_journal() / "site"
 
 
 @contextlib.contextmanager
@@ -129,9 +224,17 @@ def browser():
         chromium.close()
 
 
+def new_context(browser, **options):
+    """A browser context whose waits allow for a busy machine."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(BROWSER_WAIT_MS)
+    context.set_default_navigation_timeout(BROWSER_WAIT_MS)
+    return context
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     yield page
     context.close()

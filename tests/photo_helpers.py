@@ -9,20 +9,17 @@ import re
 import struct
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
-from conftest import copy_journal, free_port
+from conftest import copy_journal, free_port, wait_until
 from PIL import Image, ImageDraw
 from PIL.ExifTags import GPS, IFD, Base
 from PIL.TiffImagePlugin import IFDRational
 
-T = TypeVar("T")
 PHOTO_LINE = re.compile(r"^(!\[.*\]\(photos/.*\)|:::.*)$")
 
 
@@ -75,7 +72,7 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 
 def journal_without_photos(destination: Path) -> Path:
     """The example journal with every photo line removed (fast builds for error cases)."""
-    project = copy_journal(destination)
+    project = copy_journal(destination, warm_photos=False)
     for entry in (project / "docs" / "posts").glob("*.md"):
         lines = entry.read_text(encoding="utf-8").splitlines()
         kept = [line for line in lines if not PHOTO_LINE.match(line)]
@@ -184,18 +181,6 @@ def write_png_rgb16(
     return path
 
 
-def wait_until(check: Callable[[], T | None], what: str, timeout: float = 180) -> T:
-    """Poll ``check`` until it returns something other than None (or fail after timeout)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        outcome = check()
-        if outcome is not None:
-            return outcome
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(0.2)
-
-
 def http_get(url: str, timeout: float = 90) -> tuple[int, bytes]:
     """Status and body; connection failures are status 0."""
     try:
@@ -225,14 +210,16 @@ class LiveServer:
         status, body = http_get(f"{self.url}livereload/{after}/1")
         return int(body) if status == 200 and body.strip().isdigit() else None
 
-    def rebuilt_since(self, epoch: int, timeout: float = 180) -> int:
+    def rebuilt_since(self, epoch: int) -> int:
         """Wait for the rebuild that follows ``epoch`` to finish; return the new epoch."""
 
         def newer() -> int | None:
             new = self.epoch(epoch)
             return new if new is not None and new > epoch else None
 
-        return wait_until(newer, "mkdocs serve to rebuild", timeout)
+        return wait_until(
+            newer, "mkdocs serve to rebuild", process=self.process, output=self.output
+        )
 
 
 @contextlib.contextmanager
@@ -248,7 +235,9 @@ def mkdocs_serve(project: Path, log: Path) -> Iterator[LiveServer]:
         )
     try:
         server = LiveServer(url, process, log)
-        wait_until(server.epoch, "mkdocs serve to build and listen")
+        wait_until(
+            server.epoch, "mkdocs serve to build and listen", process=process, output=server.output
+        )
         yield server
     finally:
         process.terminate()

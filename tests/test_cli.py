@@ -11,10 +11,13 @@ from conftest import assert_one_line_error, copy_journal, run_mkdocs, run_travel
 
 @pytest.fixture
 def journal(tmp_path: Path) -> Path:
-    return copy_journal(tmp_path / "journal")
+    """A copy of the example for commands that stop before building it."""
+    return copy_journal(tmp_path / "journal", warm_photos=False)
 
 
-def test_new_writes_a_valid_entry_that_builds(journal: Path):
+@pytest.mark.e2e
+def test_new_writes_a_valid_entry_that_builds(tmp_path: Path):
+    journal = copy_journal(tmp_path / "journal")
     result = run_travelog(
         "new",
         "Night market on Dongmen",

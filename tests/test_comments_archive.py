@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, assert_one_line_error, copy_journal, run_travelog
+from conftest import ROOT, assert_one_line_error, copy_journal, new_context, run_travelog
 from frontmatter_reader import published_entries
 from golden_files import assert_matches_golden
 
@@ -48,6 +48,7 @@ def test_built_entry_shows_archived_thread_then_live_thread(built_site: Path):
     assert "travelog-comments" not in about and "data-travelog-comments" not in about
 
 
+@pytest.mark.e2e
 def test_comments_false_turns_the_section_off(tmp_path: Path):
     project = copy_journal(tmp_path / "journal")
     post = project / "docs/posts/park-cameras.md"
@@ -62,6 +63,7 @@ def test_comments_false_turns_the_section_off(tmp_path: Path):
     assert "travelog-comments" not in html and "isso-thread" not in html
 
 
+@pytest.mark.e2e
 def test_zensical_build_fills_the_comments_slot(tmp_path: Path):
     project = copy_journal(tmp_path / "journal")
     result = run_travelog("build", "--engine", "zensical", cwd=project)
@@ -113,7 +115,7 @@ BAD_FILES = {
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_bad_archive_stops_build_with_one_line(tmp_path: Path, name: str):
     filename, text, message = BAD_FILES[name]
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     bad = project / "comments" / filename
     bad.write_text(text, encoding="utf-8")
     for command in (["build"], ["comments", "status"]):
@@ -133,7 +135,7 @@ def test_missing_parent_line_number_points_at_the_comment(tmp_path: Path):
 def test_comments_follow_the_light_and_dark_palettes(browser, site_server: str):
     colours = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
+        context = new_context(browser, color_scheme=scheme)
         page = context.new_page()
         page.goto(site_server + "2024/09/park-cameras/")
         text = page.locator(".travelog-comment-author").first

@@ -8,15 +8,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
-from conftest import copy_journal, free_port
+import pytest
+from conftest import WAIT_SECONDS, copy_journal, free_port, wait_until
 
 from travelog.comments.isso_server import IssoSetup, is_answering, isso_config
-
-WAIT_SECONDS = 60.0
 
 
 def parsed(text: str) -> configparser.ConfigParser:
@@ -72,6 +70,7 @@ def test_admin_and_mail_only_from_the_environment(tmp_path: Path):
     assert config["smtp"]["from"] == "claire@example.org"
 
 
+@pytest.mark.e2e
 def test_serve_runs_isso_beside_the_preview_and_stops_it(tmp_path: Path, page):
     project = copy_journal(tmp_path / "journal")
     isso_port, preview_port = free_port(), free_port()
@@ -91,10 +90,12 @@ def test_serve_runs_isso_beside_the_preview_and_stops_it(tmp_path: Path, page):
     isso = f"http://127.0.0.1:{isso_port}/"
     preview = f"http://127.0.0.1:{preview_port}/"
     try:
-        deadline = time.monotonic() + WAIT_SECONDS
-        while not (is_answering(isso) and _answers(preview)) and time.monotonic() < deadline:
-            assert serve.poll() is None, (tmp_path / "serve.log").read_text()
-            time.sleep(0.2)
+        wait_until(
+            lambda: is_answering(isso) and _answers(preview),
+            "travelog serve to answer with the preview and Isso",
+            process=serve,
+            output=(tmp_path / "serve.log").read_text,
+        )
         page.goto(preview + "2024/09/park-cameras/")
         assert page.locator(".travelog-live").get_attribute("data-isso-endpoint") == isso
         page.get_by_label("Your comment").wait_for()
@@ -109,7 +110,7 @@ def test_serve_runs_isso_beside_the_preview_and_stops_it(tmp_path: Path, page):
         assert parsed((data / "isso.cfg").read_text())["moderation"]["enabled"] == "true"
     finally:
         serve.send_signal(signal.SIGTERM)
-        serve.wait(timeout=30)
+        serve.wait(timeout=WAIT_SECONDS)
         log.close()
     assert not is_answering(isso), "stopping the preview stops Isso"
     assert not (project / "site").exists() or not any((project / "site").rglob("*.db"))

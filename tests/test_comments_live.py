@@ -6,9 +6,10 @@ from __future__ import annotations
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 from comments_helpers import activation_link, body, reverse_proxy, smtp_server
-from conftest import assert_one_line_error, copy_journal, free_port, run_travelog
+from conftest import assert_one_line_error, copy_journal, free_port, new_context, run_travelog
 
 from travelog.comments.isso_server import IssoSetup, running_isso
 
@@ -27,13 +28,14 @@ def approve(link: str) -> None:
 
 
 def open_entry(browser, base: str, forwarded_for: str):
-    context = browser.new_context(extra_http_headers={"X-Forwarded-For": forwarded_for})
+    context = new_context(browser, extra_http_headers={"X-Forwarded-For": forwarded_for})
     page = context.new_page()
     page.goto(base + ENTRY)
     page.wait_for_selector("#isso-thread .isso-postbox textarea")
     return context, page
 
 
+@pytest.mark.e2e
 def test_family_comment_moderated_answered_frozen_and_archived(browser, tmp_path: Path):
     project = copy_journal(tmp_path / "journal")
     site = project / "site"
@@ -117,7 +119,8 @@ def test_family_comment_moderated_answered_frozen_and_archived(browser, tmp_path
         assert archive["comments"][1]["parent"] == archive["comments"][0]["id"]
         frozen_text = (project / "comments" / f"{SLUG}.yml").read_text("utf-8")
         assert "dad@example.org" not in frozen_text and FAMILY_ADDRESS not in frozen_text
-        page = browser.new_page()
+        context = new_context(browser)
+        page = context.new_page()
         page.goto(base + ENTRY)
         top = page.locator(".travelog-archive .travelog-thread > .travelog-comment")
         assert top.count() == 1
@@ -127,7 +130,7 @@ def test_family_comment_moderated_answered_frozen_and_archived(browser, tmp_path
         assert "Claire Bennett" in reply.inner_text()
         status = page.get_by_role("status")
         status.filter(has_text="Comments are unavailable right now.").wait_for()
-        page.close()
+        context.close()
     log.close()
     for path in site.rglob("*.html"):
         text = path.read_text("utf-8")
@@ -135,7 +138,7 @@ def test_family_comment_moderated_answered_frozen_and_archived(browser, tmp_path
 
 
 def test_freeze_without_isso_fails_and_leaves_the_archive(tmp_path: Path):
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     before = {p.name: p.read_bytes() for p in (project / "comments").iterdir()}
     result = run_travelog(
         "comments", "freeze", "--isso", f"http://127.0.0.1:{free_port()}/", cwd=project

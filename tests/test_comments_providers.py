@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import copy_journal, run_travelog
 
 from travelog.config import load_site_settings
@@ -18,7 +19,7 @@ def configure(project: Path, block: str) -> None:
 
 
 def test_isso_is_the_default(tmp_path: Path):
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     configure(project, "")
     comments = load_site_settings(project / "mkdocs.yml").plugin.comments
     assert comments.provider == "isso"
@@ -26,6 +27,7 @@ def test_isso_is_the_default(tmp_path: Path):
     assert comments.isso.data_dir == "data/isso"
 
 
+@pytest.mark.e2e
 def test_giscus_and_none_render_their_live_part(tmp_path: Path):
     project = copy_journal(tmp_path / "journal")
     configure(
@@ -50,7 +52,7 @@ def test_giscus_and_none_render_their_live_part(tmp_path: Path):
 
 
 def test_bad_comment_settings_fail_in_one_line(tmp_path: Path):
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     cases = {
         "      comments:\n        provider: giscus\n": "comments.giscus.repo is empty",
         "      comments:\n        provider: disqus\n": "comments",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from conftest import copy_journal, free_port, run_travelog, serve_directory
 from frontmatter_reader import entry_url, published_entries
 
@@ -84,6 +85,7 @@ def test_term_meaning_is_a_tooltip_and_language_is_marked(site_server: str, page
     assert page.locator("ruby.travelog-term rt").first.text_content() == "guó"
 
 
+@pytest.mark.e2e
 def test_switch_survives_material_instant_navigation(tmp_path: Path, page):
     """With navigation.instant, pages are swapped without a reload; the switch is made again."""
     project = copy_journal(tmp_path / "journal")

@@ -119,7 +119,7 @@ BROKEN = {
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_bad_glossary_stops_check_with_one_line(tmp_path: Path, case: str):
     text, term = BROKEN[case]
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     glossary = project / "docs" / "glossary.yml"
     glossary.write_text(text, encoding="utf-8")
     assert_one_line_error(run_travelog("check", cwd=project), "docs/glossary.yml:", term)
@@ -128,7 +128,7 @@ def test_bad_glossary_stops_check_with_one_line(tmp_path: Path, case: str):
 
 def test_bad_glossary_stops_both_engines_before_they_build(tmp_path: Path):
     text, term = BROKEN["duplicate"]
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     glossary = project / "docs" / "glossary.yml"
     glossary.write_text(text, encoding="utf-8")
     for engine in ("mkdocs", "zensical"):
@@ -140,7 +140,7 @@ def test_bad_glossary_stops_both_engines_before_they_build(tmp_path: Path):
 
 
 def test_bad_glossary_stops_plain_mkdocs_build_without_traceback(tmp_path: Path):
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     (project / "docs" / "glossary.yml").write_text("- term: 二胡\n", encoding="utf-8")
     result = run_mkdocs("build", "--quiet", cwd=project)
     assert result.returncode == 1

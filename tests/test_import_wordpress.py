@@ -209,6 +209,7 @@ def test_comments_keep_threads_and_drop_the_rest(imported):
     ]
 
 
+@pytest.mark.e2e
 def test_nothing_private_anywhere_in_the_output(imported, built_import):
     trees = [imported[name][0] for name in imported] + [built_import]
     for project in trees:
@@ -222,6 +223,7 @@ def test_nothing_private_anywhere_in_the_output(imported, built_import):
                 assert not EMAIL.search(text), f"{EMAIL.search(text)[0]} in {path}"
 
 
+@pytest.mark.e2e
 def test_imported_journal_builds_strictly_with_links_rewritten(built_import):
     site = built_import / "site"
     noodles = (site / "2024/10/noodles-on-sunday/index.html").read_text(encoding="utf-8")
@@ -237,6 +239,7 @@ def test_imported_journal_builds_strictly_with_links_rewritten(built_import):
     assert 'href="../2024/10/shen-zhen-de-zao-chen/"' in about
 
 
+@pytest.mark.e2e
 def test_imported_photos_and_comments_render_in_the_built_journal(built_import):
     cameras = (built_import / "site/2024/09/lianhuashan-cameras/index.html").read_text("utf-8")
     figure = cameras[cameras.index("<figure") : cameras.index("</figure>")]
@@ -274,7 +277,7 @@ def test_rerun_duplicates_nothing_and_keeps_edited_files(tmp_path, uploads):
 def test_existing_entries_are_never_overwritten(tmp_path):
     from conftest import copy_journal
 
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     (project / "docs/posts/noodles-on-sunday.md").write_text(
         (project / "docs/posts/noodle-shop-morning.md")
         .read_text(encoding="utf-8")
@@ -313,6 +316,7 @@ def test_bad_exports_fail_with_one_line_and_write_nothing(tmp_path, fixture, nee
     assert tree(project) == before
 
 
+@pytest.mark.e2e
 def test_import_into_a_new_folder_starts_a_journal_that_builds(tmp_path, uploads):
     folder = tmp_path / "moving-in"
     result = import_into_new(folder, SELF_HOSTED, "--media", str(uploads))
@@ -386,6 +390,7 @@ def import_server(built_import: Path):
         yield url
 
 
+@pytest.mark.e2e
 def test_reader_follows_a_rewritten_link_between_imported_entries(import_server, page):
     page.goto(import_server + "2024/10/noodles-on-sunday/")
     page.get_by_role("link", name="the camera walk").click()

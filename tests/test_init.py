@@ -121,6 +121,7 @@ def test_new_journal_passes_check(journal: Path):
     assert "0 entries" in result.stdout
 
 
+@pytest.mark.e2e
 def test_new_journal_builds_strictly_with_mkdocs(built: Path):
     home = (built / "index.html").read_text(encoding="utf-8")
     assert TITLE in home
@@ -132,6 +133,7 @@ def test_new_journal_builds_strictly_with_mkdocs(built: Path):
     assert "The glossary is empty" in (built / "glossary/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.e2e
 def test_new_journal_builds_with_zensical(journal: Path, tmp_path: Path):
     project = copy_of(journal, tmp_path)
     result = run_travelog("build", "--engine", "zensical", cwd=project)
@@ -141,6 +143,7 @@ def test_new_journal_builds_with_zensical(journal: Path, tmp_path: Path):
     assert (project / "site/tags/food/index.html").is_file()
 
 
+@pytest.mark.e2e
 def test_new_entry_in_a_new_journal_builds(journal: Path, tmp_path: Path):
     project = copy_of(journal, tmp_path)
     result = run_travelog(
@@ -166,6 +169,7 @@ def test_new_entry_in_a_new_journal_builds(journal: Path, tmp_path: Path):
     assert "first-week-in-alfama" in food
 
 
+@pytest.mark.e2e
 def test_defaults_give_a_journal_that_builds(tmp_path: Path):
     folder = tmp_path / "nested" / "journal"
     result = run_travelog("init", "nested/journal", cwd=tmp_path)
@@ -184,7 +188,7 @@ def test_init_refuses_an_existing_journal_and_changes_nothing(journal: Path):
 
 
 def test_init_refuses_the_example_journal(tmp_path: Path):
-    project = copy_journal(tmp_path / "example")
+    project = copy_journal(tmp_path / "example", warm_photos=False)
     before = tree(project)
     assert_one_line_error(init(project), "mkdocs.yml")
     assert tree(project) == before

@@ -93,6 +93,7 @@ def test_mkdocs_alone_reports_bad_photo_without_traceback(project: Path):
     assert tree_hashes(project / "photos") == before
 
 
+@pytest.mark.e2e
 def test_missing_alt_text_fails_a_strict_build_only(project: Path):
     make_jpeg(project / "photos" / "plain" / "no-alt.jpg", (640, 480))
     line = _with_line(project, "![](photos/plain/no-alt.jpg)")

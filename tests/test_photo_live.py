@@ -1,8 +1,8 @@
 """The live preview: a real ``mkdocs serve`` redoes only the photo that changed, and never
 serves a variant of a photo that is gone.
 
-Each test serves its own copy of the example journal, seeded with the cache of the shared
-built site, so the first build encodes nothing and every encoding seen afterwards is one the
+Each test serves its own copy of the example journal, which starts from the session's warm
+photo cache, so the first build encodes nothing and every encoding seen afterwards is one the
 preview did because of the test's change.
 """
 
@@ -12,12 +12,11 @@ import io
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_journal
-from photo_helpers import LiveServer, http_get, mkdocs_serve, wait_until
+from conftest import copy_journal, wait_until
+from photo_helpers import LiveServer, http_get, mkdocs_serve
 from PIL import Image
 
 ENTRY = Path("docs/posts/park-cameras.md")
@@ -30,12 +29,12 @@ _VARIANT = re.compile(
 )
 BLUE = (30, 90, 200)
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture
-def journal(tmp_path: Path, built_site: Path) -> Path:
-    project = copy_journal(tmp_path / "journal")
-    shutil.copytree(built_site.parent / CACHE, project / CACHE)
-    return project
+def journal(tmp_path: Path) -> Path:
+    return copy_journal(tmp_path / "journal")
 
 
 def _page_photos(server: LiveServer) -> dict[str, set[str]]:
@@ -131,6 +130,8 @@ def test_a_removed_photo_is_reported_then_never_served_stale(journal: Path, tmp_
                 None,
             ),
             "the missing photo to be reported",
+            process=server.process,
+            output=server.output,
         )
         assert "park-cameras.md:21:" in error and "not found" in error, error
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import run_travelog
 from photo_helpers import journal_without_photos, make_jpeg
 
 
+@pytest.mark.e2e
 def test_zensical_build_publishes_photos(tmp_path: Path):
     project = journal_without_photos(tmp_path / "journal")
     make_jpeg(project / "photos" / "park" / "gate.jpg", (1000, 750), orientation=6)

@@ -16,7 +16,9 @@ def test_page_load_requests_only_the_site_itself(page, site_server: str, path: s
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_server + path, wait_until="networkidle")
     page.mouse.wheel(0, 5000)
-    page.wait_for_timeout(300)
+    # Lazy images start loading once scrolled to: wait until every image has loaded or failed.
+    page.wait_for_function("Array.from(document.images).every(image => image.complete)")
+    page.wait_for_load_state("networkidle")
     origin = urlsplit(site_server).netloc
     assert requested, "the browser made no request at all"
     foreign = [

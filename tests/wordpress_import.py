@@ -58,7 +58,7 @@ def make_uploads(folder: Path) -> Path:
 
 def empty_journal(folder: Path) -> Path:
     """The example journal's configuration, topics and pages, without its entries."""
-    project = copy_journal(folder)
+    project = copy_journal(folder, warm_photos=False)
     for content in ("docs/posts", "comments", "photos"):
         shutil.rmtree(project / content, ignore_errors=True)
         (project / content).mkdir()

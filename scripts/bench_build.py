@@ -57,13 +57,25 @@ def copy_example(destination: Path) -> Path:
 
 
 def generate_entries(project: Path, count: int) -> None:
-    """Replace the journal's entries by ``count`` entries cycled from its published ones."""
+    """Replace the journal's entries by ``count`` entries cycled from its published ones.
+
+    Each comment archive moves to the first copy of its entry.
+    """
     posts = project / "docs" / "posts"
     sources = [
         path.read_text(encoding="utf-8")
         for path in sorted(posts.glob("*.md"))
         if "draft: true" not in path.read_text(encoding="utf-8")
     ]
+    slugs = [re.search(r"^slug: (.+)$", text, re.MULTILINE)[1].strip() for text in sources]
+    for archive in (project / "comments").glob("*.yml"):
+        number = slugs.index(archive.stem)
+        renamed = f"{archive.stem}-{number:03d}"
+        text = archive.read_text(encoding="utf-8")
+        (archive.parent / f"{renamed}.yml").write_text(
+            text.replace(f"entry: {archive.stem}", f"entry: {renamed}"), "utf-8"
+        )
+        archive.unlink()
     for path in posts.glob("*.md"):
         path.unlink()
     first_day = date(2023, 1, 2)
@@ -146,8 +158,11 @@ def measure(name: str, project: Path, plain: Path, repeats: int) -> None:
     travelog = warm_median([python, "-m", "travelog", "build"], project, repeats)
     mkdocs = warm_median([python, "-m", "mkdocs", "build", "--quiet"], project, repeats)
     material = warm_median([python, "-m", "mkdocs", "build", "--quiet"], plain, repeats)
-    entries = len(list((project / "docs" / "posts").glob("*.md")))
-    print(f"{name} ({entries} entries), warm CPU seconds, median of {repeats}:")
+    entries = sum(
+        "draft: true" not in path.read_text(encoding="utf-8")
+        for path in (project / "docs" / "posts").glob("*.md")
+    )
+    print(f"{name} ({entries} published entries), warm CPU seconds, median of {repeats}:")
     print(f"  travelog build       {travelog:6.2f}")
     print(f"  mkdocs build         {mkdocs:6.2f}")
     print(f"  plain Material build {material:6.2f}")

@@ -10,13 +10,13 @@ import shutil
 import socket
 import socketserver
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+import prefork
 import pytest
 
 from travelog.photos.settings import CACHE_DIR
@@ -31,8 +31,11 @@ WAIT_SECONDS = 300.0
 # Playwright's own waits (30 s by default) get the same room.
 BROWSER_WAIT_MS = 120_000
 # Tests asking for these fixtures use a built journal or a server: they are end to end.
-E2E_FIXTURES = frozenset({"built_site", "site_server"})
+E2E_FIXTURES = frozenset({"built_site", "zensical_site", "site_server"})
 BUILD_COMMANDS = frozenset({"build", "serve"})
+
+
+_RUNNER = prefork.Runner()
 
 
 class _Session:
@@ -57,8 +60,10 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _session_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+def _session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     _Session.folders = tmp_path_factory
+    yield
+    _RUNNER.close()
 
 
 def example_journal() -> Path:
@@ -97,9 +102,8 @@ def copy_journal(destination: Path, *, warm_photos: bool = True) -> Path:
 
 
 def _run_module(module: str, args: tuple[str, ...], cwd: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", module, *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+    """``python -m module args`` in ``cwd``, as its own process (forked from a warm one)."""
+    result = _RUNNER.run(module, args, cwd)
     item = _Session.item
     if result.returncode == 0 and args[:1] and args[0] in BUILD_COMMANDS and item is not None:
         assert item.get_closest_marker("e2e"), (
@@ -157,6 +161,15 @@ def free_port() -> int:
 def built_site() -> Path:
     """The example journal built once per session (from a cold photo cache)."""
     return example_journal() / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example journal built once per session with ``travelog build --engine zensical``."""
+    project = copy_journal(tmp_path_factory.mktemp("zensical") / "journal")
+    result = run_travelog("build", "--engine", "zensical", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 @contextlib.contextmanager

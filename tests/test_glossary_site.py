@@ -95,11 +95,8 @@ def test_glossary_source_is_not_published(built_site: Path):
     assert (built_site / "assets" / "travelog" / "glossary.js").is_file()
 
 
-def test_zensical_build_has_the_ruby_and_the_glossary_page(tmp_path: Path, built_site: Path):
-    project = copy_journal(tmp_path / "journal")
-    result = run_travelog("build", "--engine", "zensical", cwd=project)
-    assert result.returncode == 0, result.stderr
-    site = project / "site"
+def test_zensical_build_has_the_ruby_and_the_glossary_page(zensical_site: Path, built_site: Path):
+    site = zensical_site
     for slug in ("learning-the-language", "square-dancing"):
         entry = next(e for e in published_entries() if e["slug"] == slug)
         zensical = (site / entry_url(entry) / "index.html").read_text(encoding="utf-8")

@@ -106,6 +106,7 @@ def test_a_media_archive_with_escaping_members_or_links_is_refused(tmp_path, med
     assert sorted(path.name for path in tmp_path.iterdir()) == ["media.tar"]
 
 
+@pytest.mark.e2e
 def test_gifs_build_still_and_animated(moved_site):
     photos = moved_site / "assets" / "photos" / "summit-day"
     animated = sorted(photos.glob("waterfall-*.webp")) + sorted(photos.glob("waterfall-*.avif"))

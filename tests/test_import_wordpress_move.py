@@ -7,6 +7,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import assert_one_line_error, run_travelog
 from PIL import Image
 from wordpress_import import (
@@ -119,3 +120,82 @@ def test_gifs_build_still_and_animated(moved_site):
             assert getattr(image, "n_frames", 1) == 1, path
     page = (moved_site / "2017/06/summit-day/index.html").read_text(encoding="utf-8")
     assert page.count("<figure") >= 5
+
+
+def _article(site: Path, url: str) -> BeautifulSoup:
+    page = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.find("article")
+    assert article is not None
+    return article
+
+
+def test_the_page_says_what_wordpress_said(moved_site):
+    notes = _article(moved_site, "2017/07/notes")
+    assert [h.get_text(strip=True) for h in notes.find_all("h1")] == ["Notes the editor wrote"]
+    paragraphs = [p.get_text() for p in notes.find_all("p")]
+    for text in (
+        "#travel #alps",
+        "1986. A great year for boots.",
+        "> not a quote, just an arrow",
+        "- not a list, a dash\n+ plus, not a list",
+        "===",
+        "---",
+        "Water is H2O and E = MC2.\nOne line,\nand the next.",
+        "Fish & chips — «bien sûr» © 2017.",
+    ):
+        assert text in paragraphs, (text, paragraphs)
+    outer = notes.find("ul")
+    assert [li.find(string=True).strip() for li in outer.find_all("li", recursive=False)] == [
+        "Packing",
+        "Food",
+    ]
+    assert outer.li.ul.li.ul.li.get_text(strip=True) == "Pegs"
+    assert outer.find_next_sibling("ul").get_text(strip=True) == "A second, separate list"
+    ordered = notes.find("ol")
+    third, fourth = ordered.find_all("li", recursive=False)
+    assert ordered["start"] == "3" and third.get_text(strip=True) == "Third step"
+    assert fourth.ol.li.get_text(strip=True) == "Fourth, part one"
+    assert [dt.get_text() for dt in notes.find_all("dt")] == ["Col", "Scree"]
+    assert notes.find("sub").get_text() == "2" and notes.find("sup").get_text() == "2"
+    assert [td.get_text() for td in notes.find("table").find_all("td")] == [
+        "1",
+        "12 km",
+        "2",
+        "9 km",
+    ]
+    assert " ".join(notes.find("blockquote").get_text().split()) == "Walk slowly, drink often."
+    assert "language-python" in notes.find("code")["class"]
+    assert ":   " not in notes.get_text()
+
+
+def test_a_featured_image_missing_from_the_body_leads_the_entry(moved, moved_site):
+    project, _ = moved
+    body = (project / "docs/posts/notes.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body.lstrip().startswith("![Two pairs of muddy boots](photos/notes/cover.jpg)")
+    first = _article(moved_site, "2017/07/notes").find("figure")
+    assert first.find("img")["alt"] == "Two pairs of muddy boots"
+    assert first.figcaption.get_text(strip=True) == "Our boots after the trip"
+
+
+def _captions(figures) -> list[str]:
+    return [f.figcaption.get_text(strip=True) if f.figcaption else "" for f in figures]
+
+
+def test_classic_and_block_galleries_keep_each_use_s_caption(moved, moved_site):
+    article = _article(moved_site, "2017/08/hut-to-hut")
+    galleries = article.find_all(class_="travelog-gallery")
+    assert len(galleries) == 2
+    classic, block = (g.find_all("figure") for g in galleries)
+    assert _captions(classic) == ["First light on the col", "The long descent", "Tea at the hut"]
+    assert _captions(block)[0] == "Col at six", "the same photo, the second use's own caption"
+    assert not any(p.get_text(strip=True) in ("-", "") for p in article.find_all("p"))
+
+
+def test_a_missing_photo_keeps_its_caption_under_its_link(moved, moved_site):
+    _, stdout = moved
+    article = _article(moved_site, "2015/11/along-the-ridge")
+    link = article.find("a", string="Photo: Grey fog")
+    assert link["href"] == "https://ridgeandriver.files.wordpress.com/2017/07/ghost.jpg"
+    assert "Fog over the pass, thick" in link.parent.get_text()
+    assert link.parent.find("em").get_text() == "thick"
+    assert stdout.count("2017/07/ghost.jpg") == 1

@@ -6,6 +6,7 @@ import pytest
 
 from travelog.importers.wordpress.autop import autop
 from travelog.importers.wordpress.comments import safe_website, sanitize
+from travelog.importers.wordpress.html_text import converter
 from travelog.importers.wordpress.links import LinkMap
 from travelog.importers.wordpress.media import file_candidates, upload_path
 from travelog.importers.wordpress.names import slug_for, tag_name
@@ -122,3 +123,63 @@ def test_links_by_permalink_guid_and_id_rewrite_relative_to_the_source():
     assert resolve("https://b.example.com/2024/09/14/walk/#the-count") == "walk.md#the-count"
     assert links.resolver("about.md")("https://b.example.com/?p=10") == "posts/walk.md"
     assert resolve("https://elsewhere.example/") is None
+
+
+def test_lists_keep_their_nesting_numbering_and_separation():
+    html = (
+        "<ul><li>Packing<ul><li>Tent<ul><li>Pegs</li></ul></li><li>Stove</li></ul></li>"
+        "<li>Food</li></ul><ul><li>Another list</li></ul>"
+        '<ol start="3"><li>Third</li><li>Fourth<ol><li>Part one</li></ol></li></ol>'
+    )
+    assert converter.convert(html).strip() == (
+        "-   Packing\n"
+        "    -   Tent\n"
+        "        -   Pegs\n"
+        "    -   Stove\n"
+        "-   Food\n\n"
+        "<!-- -->\n\n"
+        "-   Another list\n\n"
+        "3.  Third\n"
+        "4.  Fourth\n"
+        "    1.  Part one"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "markdown"),
+    [
+        ("<p>#travel #shenzhen</p>", "\\#travel #shenzhen"),
+        ("<p>1986. A great year</p>", "1986\\. A great year"),
+        ("<p>&gt; an arrow</p>", "\\> an arrow"),
+        ("<p>- a dash<br>+ a plus</p>", "\\- a dash  \n\\+ a plus"),
+        ("<p>Title<br>===</p>", "Title  \n&#61;=="),
+        ("<p>---</p>", "\\---"),
+        (
+            "<p>a &lt;b&gt; tag, &amp;copy; and `ticks`</p>",
+            "a &lt;b> tag, &amp;copy; and \\`ticks\\`",
+        ),
+        ("<p>H<sub>2</sub>O, E = MC<sup>2</sup></p>", "H<sub>2</sub>O, E = MC<sup>2</sup>"),
+        ("<dl><dt>Col</dt><dd>A low point.</dd></dl>", "Col\n:   A low point."),
+        (
+            '<pre class="wp-block-code"><code class="language-python">x = 1</code></pre>',
+            "```python\nx = 1\n```",
+        ),
+        ('<pre class="brush: ruby; notranslate">puts 1</pre>', "```ruby\nputs 1\n```"),
+    ],
+)
+def test_text_that_looks_like_markdown_stays_text(html, markdown):
+    assert converter.convert(html).strip() == markdown
+
+
+def test_escaped_text_renders_as_written():
+    """What the escapes mean to the journal's own Markdown configuration."""
+    import markdown as python_markdown
+
+    source = converter.convert(
+        "<p>#travel</p><p>1986. A year</p><p>&gt; arrow</p><p>- dash<br>===</p><p>a &lt;b&gt;</p>"
+    )
+    rendered = python_markdown.markdown(source, extensions=["def_list", "tables", "sane_lists"])
+    assert rendered == (
+        "<p>#travel</p>\n<p>1986. A year</p>\n<p>&gt; arrow</p>\n"
+        "<p>- dash<br />\n&#61;==</p>\n<p>a &lt;b&gt;</p>"
+    )

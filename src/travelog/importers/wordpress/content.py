@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from travelog.importers.wordpress import shortcodes
 from travelog.importers.wordpress.autop import autop
-from travelog.importers.wordpress.html_text import converter, inline_markdown
-from travelog.importers.wordpress.photos import PostPhotos
+from travelog.importers.wordpress.html_text import converter, drop_empty_items, inline_markdown
+from travelog.importers.wordpress.media import Attachment
+from travelog.importers.wordpress.photos import PostPhotos, escape_label
 from travelog.journal import EXCERPT_SEPARATOR
+from travelog.photos.step import SUPPORTED_SUFFIXES
 
 _MORE = re.compile(r"<!--\s*more\b.*?-->", re.IGNORECASE | re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -27,6 +30,9 @@ _MORE_TOKEN = "TLMOREZ"
 _URL_ONLY = re.compile(r"^https?://\S+$")
 _WP_IMAGE_CLASS = re.compile(r"^wp-image-(\d+)$")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_LANGUAGE = re.compile(r"^[\w+#-]{1,30}$")
+# Block-editor galleries (nested figures since WordPress 5.9, a list before) and Jetpack's.
+_GALLERY_CLASSES = ["wp-block-gallery", "blocks-gallery-grid", "tiled-gallery"]
 
 LinkTarget = Callable[[str], str | None]
 
@@ -53,15 +59,22 @@ class _Blocks:
 
 
 def to_markdown(
-    html: str, photos: PostPhotos, link_target: LinkTarget, *, excerpt: bool = True
+    html: str,
+    photos: PostPhotos,
+    link_target: LinkTarget,
+    *,
+    excerpt: bool = True,
+    lead: Attachment | None = None,
 ) -> Converted:
     """Convert one post body; ``link_target`` maps an old URL to its new relative link.
 
     With ``excerpt`` (entries), the body gets the excerpt separator the blog requires.
+    ``lead`` (the featured image) opens the body when the body does not show it already.
     """
     blocks = _Blocks()
     text = _MORE.sub(f"\n\n{_MORE_TOKEN}\n\n", html)
     text = _COMMENT.sub("", text)
+    text = shortcodes.CODE.sub(_code, text)
     text = shortcodes.CAPTION.sub(lambda m: _caption(m, photos, blocks), text)
     text = shortcodes.GALLERY.sub(lambda m: _gallery(m, photos, blocks), text)
     text = shortcodes.EMBED.sub(lambda m: f"\n\n{m.group(1).strip()}\n\n", text)
@@ -70,17 +83,20 @@ def to_markdown(
     soup = BeautifulSoup(autop(text), "html.parser")
     for node in soup.find_all(["script", "style", "noscript"]):
         node.decompose()
-    external = _photos(soup, photos, blocks)
+    external = _block_galleries(soup, photos, blocks)
+    external += _photos(soup, photos, blocks)
     _embeds(soup)
     _links(soup, link_target)
-    markdown = blocks.restore(converter.convert_soup(soup))
+    markdown = drop_empty_items(blocks.restore(converter.convert_soup(soup)))
     markdown = _BLANK_LINES.sub("\n\n", "\n".join(_trim(line) for line in markdown.splitlines()))
     markdown = markdown.strip()
-    if not excerpt:
-        return Converted(
-            _BLANK_LINES.sub("\n\n", markdown.replace(_MORE_TOKEN, "")).strip(), unknown, external
-        )
-    return Converted(_with_excerpt(markdown), unknown, external)
+    if excerpt:
+        markdown = _with_excerpt(markdown)
+    else:
+        markdown = _BLANK_LINES.sub("\n\n", markdown.replace(_MORE_TOKEN, "")).strip()
+    if lead is not None and lead.original not in photos.used:
+        markdown = f"{photos.markdown(lead)}\n\n{markdown}"
+    return Converted(photos.finish(markdown), unknown, external)
 
 
 def _trim(line: str) -> str:
@@ -125,15 +141,70 @@ def _gallery(match: re.Match[str], photos: PostPhotos, blocks: _Blocks) -> str:
         members = [library.by_id[i] for i in ids if i in library.by_id]
     else:
         members = library.children(photos.post_id)
-    lines = [photos.markdown(attachment) for attachment in members]
-    shown = [line for line in lines if line.startswith("!")]
-    links = [f"- {line}" for line in lines if not line.startswith("!")]
+    lines = [photos.markdown(attachment) for attachment in members if _is_image(attachment)]
+    return _gallery_tokens(lines, photos, blocks)
+
+
+def _gallery_tokens(lines: list[str], photos: PostPhotos, blocks: _Blocks) -> str:
+    """A ``::: gallery`` block of the photos found, then a list of links to missing ones."""
+    shown = [line for line in lines if photos.is_photo(line)]
+    links = ["- " + line.replace("\n", "\n    ") for line in lines if not photos.is_photo(line)]
     parts = []
     if shown:
         parts.append("\n".join(["::: gallery", *shown, ":::"]))
     if links:
         parts.append("\n".join(links))
     return "".join(f"\n\n{blocks.token(part)}\n\n" for part in parts)
+
+
+def _is_image(attachment: Attachment) -> bool:
+    return PurePosixPath(attachment.original).suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _code(match: re.Match[str]) -> str:
+    """``[code lang="python"]...[/code]`` (and ``[sourcecode]``) as a code block."""
+    attributes = shortcodes.attributes(match.group(2))
+    language = attributes.get("language") or attributes.get("lang") or ""
+    language = language if _LANGUAGE.match(language) else ""
+    css = f' class="language-{language}"' if language else ""
+    return f"\n\n<pre><code{css}>{match.group(3).strip(chr(10))}</code></pre>\n\n"
+
+
+def _block_galleries(soup: BeautifulSoup, photos: PostPhotos, blocks: _Blocks) -> list[str]:
+    """Block-editor (and Jetpack tiled) galleries as gallery blocks, each image's caption kept.
+
+    The gallery's own caption stays as a paragraph under it.
+    """
+    external: list[str] = []
+    for gallery in soup.find_all(class_=_GALLERY_CLASSES):
+        if gallery.parent is None or gallery.find_parent(class_=_GALLERY_CLASSES):
+            continue
+        lines = []
+        for image in gallery.find_all("img"):
+            figure = image.find_parent("figure")
+            caption_node = (
+                figure.find("figcaption") if figure is not None and figure is not gallery else None
+            )
+            caption = inline_markdown(caption_node.decode_contents()) if caption_node else ""
+            source = str(image.get("src", ""))
+            attachment = photos.library.resolve(source, _image_id(image))
+            if attachment is None:
+                external.append(source)
+                label = caption or str(image.get("alt") or "") or source
+                lines.append(f"[{escape_label(label)}]({source})")
+                continue
+            lines.append(
+                photos.markdown(attachment, alt=str(image.get("alt", "")), caption=caption)
+            )
+        own_caption = gallery.find("figcaption", recursive=False)
+        replacement = soup.new_tag("div")
+        replacement.append(NavigableString(_gallery_tokens(lines, photos, blocks)))
+        if isinstance(own_caption, Tag):
+            paragraph = soup.new_tag("p")
+            paragraph.extend(list(own_caption.contents))
+            replacement.append(paragraph)
+        gallery.replace_with(replacement)
+    return external
 
 
 def _media_link(match: re.Match[str]) -> str:

@@ -200,7 +200,8 @@ def _entry(
 ) -> None:
     source = f"{POSTS_DIR}/{slug}.md"
     photos = PostPhotos(folder=slug, post_id=item.id, library=library)
-    converted = to_markdown(item.content, photos, links.resolver(source))
+    lead = library.by_id.get(item.meta.get("_thumbnail_id", ""))
+    converted = to_markdown(item.content, photos, links.resolver(source), lead=lead)
     draft = item.status != PUBLISHED or bool(item.password)
     meta: dict[str, object] = {
         "title": item.title or slug,

@@ -6,6 +6,7 @@ import re
 
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'\]]+))""")
 CAPTION = re.compile(r"\[(caption|wp_caption)\b([^\]]*)\](.*?)\[/\1\]", re.DOTALL)
+CODE = re.compile(r"\[(code|sourcecode)\b([^\]]*)\](.*?)\[/\1\]", re.DOTALL)
 GALLERY = re.compile(r"\[gallery\b([^\]]*)\]")
 EMBED = re.compile(r"\[embed\b[^\]]*\](.*?)\[/embed\]", re.DOTALL)
 MEDIA = re.compile(r"\[(audio|video)\b([^\]]*)\](?:.*?\[/\1\])?", re.DOTALL)

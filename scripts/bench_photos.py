@@ -231,7 +231,9 @@ def variant_bytes(projects: list[Path]) -> dict[tuple[str, str], list[int]]:
             largest = max(variant["width"] for variant in item["derived"]["variants"])
             for variant in item["derived"]["variants"]:
                 path = project / CACHE / "objects" / item["key"] / variant["file"]
-                label = f"{variant['width']}w" + (" (largest)" if variant["width"] == largest else "")
+                label = f"{variant['width']}w" + (
+                    " (largest)" if variant["width"] == largest else ""
+                )
                 sizes[(variant["format"], label)].append(path.stat().st_size)
     return sizes
 
@@ -281,8 +283,7 @@ def mkdocs_build_cpu(project: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(command, cwd=project, check=True, env=env)
     return statistics.median(
-        cpu_of(lambda: subprocess.run(command, cwd=project, check=True, env=env))
-        for _ in range(3)
+        cpu_of(lambda: subprocess.run(command, cwd=project, check=True, env=env)) for _ in range(3)
     )
 
 
@@ -421,7 +422,9 @@ def main() -> None:
     costs = {name: photo_step(journal, args.processes) for name, journal in parts.items()}
     counts = {"landscape": len(originals) - portraits, "portrait": portraits}
     outputs = sum(
-        len(item["derived"]["variants"]) for journal in parts.values() for item in manifest(journal).values()
+        len(item["derived"]["variants"])
+        for journal in parts.values()
+        for item in manifest(journal).values()
     )
     total = sum(cost.cpu for cost in costs.values())
     print("\ntravelog cold photo step (CPU s):")

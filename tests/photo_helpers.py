@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import random
 import re
 import struct
 import subprocess
@@ -246,3 +247,31 @@ def mkdocs_serve(project: Path, log: Path) -> Iterator[LiveServer]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def textured_photo(
+    path: Path, size: tuple[int, int], *, orientation: int = 1, seed: int = 0
+) -> Path:
+    """A photo-like JPEG (soft colour fields, sharp strokes, sensor grain) that shows ``size``
+    upright once its orientation tag (1 or 6) is applied: encoders find it as hard as a photo."""
+    rng = random.Random(seed)
+    corners = Image.new("RGB", (4, 3))
+    corners.putdata([tuple(rng.randrange(256) for _ in range(3)) for _ in range(12)])
+    image = corners.resize(size, Image.Resampling.BICUBIC)
+    for cells, weight in ((24, 0.35), (120, 0.25), (300, 0.1)):
+        grid = (cells, max(1, cells * size[1] // size[0]))
+        octave = Image.merge("RGB", [Image.effect_noise(grid, 64) for _ in range(3)])
+        image = Image.blend(image, octave.resize(size, Image.Resampling.BICUBIC), weight)
+    draw = ImageDraw.Draw(image)
+    for _ in range(60):
+        x, y = rng.randrange(size[0]), rng.randrange(size[1])
+        colour = tuple(rng.randrange(256) for _ in range(3))
+        end = (x + rng.randrange(-400, 400), y + rng.randrange(-400, 400))
+        draw.line([(x, y), end], fill=colour, width=rng.randrange(1, 6))
+    grain = Image.merge("RGB", [Image.effect_noise(size, 30) for _ in range(3)])
+    image = Image.blend(image, grain, 0.15)
+    if orientation == 6:
+        image = image.transpose(Image.Transpose.ROTATE_90)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, quality=93, exif=phone_exif(orientation).tobytes())
+    return path

@@ -49,7 +49,7 @@ def test_every_published_image_is_private_upright_and_not_enlarged(built_site: P
 
 def test_sideways_phone_photo_is_published_upright(built_site: Path):
     # cameras-lawn.jpg is stored 3024 wide x 4032 high with Orientation 6: upright 4032x3024.
-    variants = sorted((built_site / "assets/photos/park-cameras").glob("cameras-lawn-*-800.jpg"))
+    variants = sorted((built_site / "assets/photos/park-cameras").glob("cameras-lawn-*-800.webp"))
     with Image.open(variants[0]) as image:
         assert image.size == (800, 600)
 

@@ -11,16 +11,31 @@ from travelog.photos.syntax import Kind, PhotoSyntaxError, body_start, find_plac
 @pytest.mark.parametrize(
     ("original", "widths", "expected"),
     [
-        (4032, [400, 800, 1200, 1600], [400, 800, 1200, 1600]),
-        (1000, [400, 800, 1200, 1600], [400, 800, 1000]),
-        (800, [400, 800, 1200], [400, 800]),
-        (300, [400, 800], [300]),
-        (1600, [1600, 400, 400, 800], [400, 800, 1600]),
+        ((4032, 3024), [400, 800, 1200, 1600], [400, 800, 1200, 1600]),
+        ((1000, 750), [400, 800, 1200, 1600], [400, 800, 1000]),
+        ((800, 600), [400, 800, 1200], [400, 800]),
+        ((300, 200), [400, 800], [300]),
+        ((1600, 1200), [1600, 400, 400, 800], [400, 800, 1600]),
+        # Portraits: the largest variant fits the same 1600-px box as a landscape's.
+        ((3024, 4032), [400, 800, 1200, 1600], [400, 800, 1200]),
+        ((2268, 4032), [400, 800, 1200, 1600], [400, 800, 900]),
+        ((1000, 5000), [400, 800, 1200, 1600], [320]),
     ],
 )
-def test_variant_widths_never_upscale(original, widths, expected):
-    assert variant_widths(original, widths) == expected
-    assert max(variant_widths(original, widths)) <= original
+def test_variant_widths_never_upscale_nor_exceed_the_box(original, widths, expected):
+    planned = variant_widths(*original, widths)
+    assert planned == expected
+    box = max(widths)
+    for width in planned:
+        assert width <= original[0]
+        assert scaled_height(*original, width) <= min(box, original[1])
+
+
+def test_fallback_widths_keep_to_the_responsive_box():
+    assert variant_widths(4032, 3024, [1200], box=1600) == [1200]
+    assert variant_widths(3024, 4032, [1200], box=1600) == [1200]
+    assert variant_widths(3024, 4032, [1200], box=800) == [600]
+    assert variant_widths(900, 600, [1200], box=1600) == [900]
 
 
 def test_scaled_height_keeps_the_aspect_ratio():

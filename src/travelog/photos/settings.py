@@ -16,7 +16,7 @@ PHOTOS_DIR = "photos"
 CACHE_DIR = ".travelog-cache/photos"
 SITE_PREFIX = "assets/photos"
 # Bump when the derivation code changes its output, so old cache entries are not reused.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 OG_WIDTH = 1200
 _QUALITY_RANGE = range(1, 101)
 _AVIF_SPEEDS = range(0, 11)
@@ -25,6 +25,7 @@ _AVIF_SPEEDS = range(0, 11)
 @dataclass(frozen=True)
 class PhotoSettings:
     widths: tuple[int, ...]
+    fallback_widths: tuple[int, ...]
     jpeg_quality: int
     webp_quality: int
     avif_quality: int
@@ -54,6 +55,8 @@ def photo_settings(config: PhotosConfig, config_file: Path) -> PhotoSettings:
 
     if not config.widths or any(width < 16 for width in config.widths):
         raise fail("widths", "give a list of pixel widths of at least 16, e.g. [400, 800]")
+    if not config.fallback_widths or any(width < 16 for width in config.fallback_widths):
+        raise fail("fallback_widths", "give a list of pixel widths of at least 16, e.g. [1200]")
     for key in ("jpeg_quality", "webp_quality", "avif_quality"):
         if config[key] not in _QUALITY_RANGE:
             raise fail(key, f"expected 1 to 100 but received {config[key]}")
@@ -69,6 +72,7 @@ def photo_settings(config: PhotosConfig, config_file: Path) -> PhotoSettings:
         raise fail("keep_exif", str(error)) from None
     return PhotoSettings(
         widths=tuple(sorted(set(config.widths))),
+        fallback_widths=tuple(sorted(set(config.fallback_widths))),
         jpeg_quality=config.jpeg_quality,
         webp_quality=config.webp_quality,
         avif_quality=config.avif_quality,

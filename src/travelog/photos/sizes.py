@@ -6,16 +6,22 @@ import math
 from collections.abc import Iterable, Sequence
 
 
-def variant_widths(original_width: int, widths: Iterable[int]) -> list[int]:
-    """The configured widths an original can supply, never upscaled.
+def variant_widths(
+    original_width: int, original_height: int, widths: Iterable[int], box: int | None = None
+) -> list[int]:
+    """The configured widths an upright original can supply, never upscaled.
 
-    Widths wider than the original are dropped; when that drops any, the original's own
-    width takes their place so the largest variant is as sharp as the source allows.
+    No variant is wider than the original nor wider or taller than ``box`` (the largest
+    configured width by default): no screen shows a portrait photo taller than the widest
+    landscape one. Widths beyond that limit are dropped; when that drops any, the limit
+    itself takes their place so the largest variant is as sharp as the source allows.
     """
     wanted = sorted({width for width in widths if width > 0})
-    kept = [width for width in wanted if width <= original_width]
-    if len(kept) < len(wanted) and original_width not in kept:
-        kept.append(original_width)
+    box = box or max(wanted)
+    limit = max(1, min(original_width, box, box * original_width // original_height))
+    kept = [width for width in wanted if width <= limit]
+    if len(kept) < len(wanted) and limit not in kept:
+        kept.append(limit)
     return kept
 
 

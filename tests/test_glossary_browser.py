@@ -30,25 +30,25 @@ def test_switch_hides_and_shows_readings_and_remembers_the_choice(site_server: s
     page.goto(entry_address(site_server, "learning-the-language"))
     switch = page.locator(SWITCH)
     assert switch.count() == 1
-    assert switch.get_attribute("aria-pressed") == "true"
+    assert switch.text_content() == "Hide pronunciation"
     assert first_reading_display(page) != "none"
     assert page.locator("ruby.travelog-term rt").first.is_visible()
 
     switch.click()
-    assert switch.get_attribute("aria-pressed") == "false"
+    assert switch.text_content() == "Show pronunciation"
     assert html_is_hidden(page)
     assert first_reading_display(page) == "none"
     assert page.evaluate("localStorage.getItem('travelog.readings')") == "hidden"
 
     page.reload()
     assert html_is_hidden(page)
-    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+    assert page.locator(SWITCH).text_content() == "Show pronunciation"
     assert first_reading_display(page) == "none"
 
     # Another entry on the same site follows the stored choice.
     page.goto(entry_address(site_server, "old-men-music"))
     assert first_reading_display(page) == "none"
-    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+    assert page.locator(SWITCH).text_content() == "Show pronunciation"
 
 
 def test_switch_works_from_the_keyboard(site_server: str, page):
@@ -61,10 +61,10 @@ def test_switch_works_from_the_keyboard(site_server: str, page):
         raise AssertionError("the switch is not reachable with the Tab key")
     page.keyboard.press("Enter")
     assert html_is_hidden(page)
-    assert page.locator(SWITCH).get_attribute("aria-pressed") == "false"
+    assert page.locator(SWITCH).text_content() == "Show pronunciation"
     page.keyboard.press("Space")
     assert not html_is_hidden(page)
-    assert page.locator(SWITCH).get_attribute("aria-pressed") == "true"
+    assert page.locator(SWITCH).text_content() == "Hide pronunciation"
     assert first_reading_display(page) != "none"
     page.reload()
     assert not html_is_hidden(page)
@@ -93,7 +93,7 @@ def test_switch_survives_material_instant_navigation(tmp_path: Path, page):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace(
-        "    - navigation.footer\n", "    - navigation.instant\n    - navigation.footer\n"
+        "    - navigation.top\n", "    - navigation.instant\n    - navigation.top\n"
     )
     text = re.sub(r"^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text, flags=re.M)
     config.write_text(text, encoding="utf-8")

@@ -124,7 +124,7 @@ def test_previous_and_next_entry_links(built_site: Path):
     middle = ordered[len(ordered) // 2]
     here = entry_url(middle)
     html = (built_site / here / "index.html").read_text(encoding="utf-8")
-    footer = html[html.index('<nav class="md-footer__inner') :]
+    footer = html[html.index('<nav class="travelog-prevnext') :]
     before = ordered[len(ordered) // 2 - 1]
     after = ordered[len(ordered) // 2 + 1]
     assert linked_entry_urls(footer[: footer.index("</nav>")], here) == {

@@ -20,27 +20,31 @@
     }
   }
 
+  // The label says what a press will do; the state is in the words, not in aria-pressed.
   function apply(button, hide) {
     root.classList.toggle(HIDDEN_CLASS, hide);
-    button.setAttribute("aria-pressed", hide ? "false" : "true");
+    button.textContent = hide ? "Show pronunciation" : "Hide pronunciation";
   }
 
   function setup() {
     if (!document.querySelector("ruby.travelog-term")) return;
     var content = document.querySelector(".md-content__inner");
     if (!content || content.querySelector(".travelog-readings-switch")) return;
+    var byline = content.querySelector(".travelog-byline");
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button travelog-readings-switch";
-    button.textContent = "Show pronunciation";
-    button.title = "Show or hide the pronunciation above foreign words";
+    button.className = "travelog-readings-switch";
     apply(button, hidden());
     button.addEventListener("click", function () {
       var hide = !hidden();
       apply(button, hide);
       store(hide ? "hidden" : "shown");
     });
-    content.insertBefore(button, content.firstChild);
+    if (byline) {
+      byline.insertAdjacentElement("afterend", button);
+    } else {
+      content.insertBefore(button, content.firstChild);
+    }
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -1,7 +1,9 @@
 """Expand topic markers into topic pages and the topics index.
 
 ``<!-- travelog:topic NAME -->`` becomes the topic's title, description, feed link and its
-entries (newest first); ``<!-- travelog:topics -->`` becomes the list of all topics. The
+entries (newest first); ``<!-- travelog:topics -->`` becomes the list of all topics,
+``<!-- travelog:places -->`` the list of places and ``<!-- travelog:archive -->`` the list of
+months, each linking to the blog's own page for it. The
 output is Markdown with links to the entries' source files, so both MkDocs and Zensical
 resolve them to the entries' URLs.
 
@@ -10,6 +12,8 @@ Register as ``travelog.markdown.topics`` with the option ``docs_dir`` (default `
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
 from pathlib import Path
 
@@ -18,12 +22,14 @@ from markdown.preprocessors import Preprocessor
 
 from travelog.errors import TopicError
 from travelog.escaping import markdown_html, plain
-from travelog.journal import POSTS_DIR, Entry, Journal, load_journal
+from travelog.journal import POSTS_DIR, Entry, Journal, load_journal, make_slug
 from travelog.topics import Topic
 
 PRIORITY = 25  # after normalize_whitespace (30), before html_block (20) stashes comments
 _TOPIC_MARKER = re.compile(r"^<!--\s*travelog:topic\s+(?P<name>[^>]+?)\s*-->\s*$")
 _INDEX_MARKER = re.compile(r"^<!--\s*travelog:topics\s*-->\s*$")
+_PLACES_MARKER = re.compile(r"^<!--\s*travelog:places\s*-->\s*$")
+_ARCHIVE_MARKER = re.compile(r"^<!--\s*travelog:archive\s*-->\s*$")
 
 
 def format_date(entry: Entry) -> str:
@@ -69,6 +75,41 @@ def topics_index(journal: Journal) -> list[str]:
     return [*lines, ""]
 
 
+def _count(number: int) -> str:
+    return f"{number} {'entry' if number == 1 else 'entries'}"
+
+
+def places_index(journal: Journal) -> list[str]:
+    """Every place, most written about first, linking to its page (places/<slug>/)."""
+    counts: dict[str, int] = {}
+    for entry in journal.published:
+        for place in entry.places:
+            counts[place] = counts.get(place, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+    items = [
+        f'<li><a href="{make_slug(place)}/">{html.escape(place)}</a> '
+        f'<span class="travelog-count">{_count(count)}</span></li>'
+        for place, count in ordered
+    ]
+    return ['<ul class="travelog-index">', *items, "</ul>", ""]
+
+
+def archive_index(journal: Journal) -> list[str]:
+    """Every month with entries, newest first, linking to its page (archive/yyyy/mm/)."""
+    counts: dict[tuple[int, int], int] = {}
+    for entry in journal.published:
+        month = (entry.date.year, entry.date.month)
+        counts[month] = counts.get(month, 0) + 1
+    items = []
+    for (year, month), count in sorted(counts.items(), reverse=True):
+        name = dt.date(year, month, 1).strftime("%B %Y")
+        items.append(
+            f'<li><a href="{year:04d}/{month:02d}/">{name}</a> '
+            f'<span class="travelog-count">{_count(count)}</span></li>'
+        )
+    return ['<ul class="travelog-index">', *items, "</ul>", ""]
+
+
 def _source_name(entry: Entry) -> str:
     return entry.source.as_posix().split(f"/{POSTS_DIR}/", 1)[1]
 
@@ -79,7 +120,7 @@ class TopicsPreprocessor(Preprocessor):
         self.docs_dir = docs_dir
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any("travelog:topic" in line for line in lines):
+        if not any("travelog:" in line for line in lines):
             return lines
         journal = load_journal(self.docs_dir)
         output: list[str] = []
@@ -95,6 +136,10 @@ class TopicsPreprocessor(Preprocessor):
                 output.extend(topic_page(journal, topic))
             elif _INDEX_MARKER.match(line):
                 output.extend(topics_index(journal))
+            elif _PLACES_MARKER.match(line):
+                output.extend(places_index(journal))
+            elif _ARCHIVE_MARKER.match(line):
+                output.extend(archive_index(journal))
             else:
                 output.append(line)
         return output

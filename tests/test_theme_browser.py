@@ -6,8 +6,6 @@ and the dark scheme.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from frontmatter_reader import entry_url, published_entries

@@ -8,7 +8,7 @@ import markdown
 import pytest
 from golden_files import assert_matches_golden
 
-from travelog.markdown.photos import PhotosExtension, caption_html
+from travelog.markdown.photos import PhotosExtension, caption_html, load_photos
 from travelog.photos.captions import Captions
 from travelog.photos.derive import Derived, Variant
 from travelog.photos.index import PhotoIndex, PhotoRecord
@@ -68,3 +68,26 @@ def test_captions_render_links_and_emphasis_but_show_raw_html_as_text():
     assert caption_html("<script>alert(1)</script> & <b>") == (
         "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"
     )
+
+
+def test_each_placement_is_rendered_once_per_manifest(tmp_path: Path):
+    """The blog plugin renders an entry many times; its figures are built once."""
+    manifest = tmp_path / "manifest.json"
+    _index().write(manifest)
+    extension = PhotosExtension(manifest=str(manifest))
+    first = markdown.markdown(CASES["photo-gallery"], extensions=[extension])
+    photos = load_photos(manifest)
+    rendered = dict(photos._markup)
+    assert len(rendered) == 2  # the photo and the gallery
+    again = markdown.markdown(CASES["photo-gallery"], extensions=[extension])
+    assert again == first
+    assert load_photos(manifest) is photos
+    assert all(photos._markup[key] is markup for key, markup in rendered.items())
+
+
+def test_an_unchanged_manifest_is_not_rewritten(tmp_path: Path):
+    manifest = tmp_path / "manifest.json"
+    assert _index().write(manifest)
+    stamp = manifest.stat().st_mtime_ns
+    assert not _index().write(manifest)
+    assert manifest.stat().st_mtime_ns == stamp

@@ -17,17 +17,22 @@ from mkdocs.config import config_options as c
 
 from travelog.comments.settings import CommentsConfig, check_comments_settings
 from travelog.errors import TravelogError
+from travelog.photos.sizes import DENSE_SCREEN, DENSE_SHARE
 
 PLUGIN_NAME = "travelog"
 # Where the live preview serves, and the address used when mkdocs.yml sets no site_url.
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
-# On phones with 3x screens (2.5 dppx and up) images are chosen as for 2x: the difference
-# is not visible at arm's length, and it halves the bytes.
-PHOTO_SIZES = "(max-width: 50em) and (min-resolution: 2.5dppx) 67vw, (max-width: 50em) 100vw, 46rem"
+# On phones with 3x screens images are chosen as for 2x (see travelog.photos.sizes): the
+# difference is not visible at arm's length, and it halves the bytes.
+PHOTO_SIZES = (
+    f"(max-width: 50em) and {DENSE_SCREEN} {round(100 * DENSE_SHARE)}vw, "
+    "(max-width: 50em) 100vw, 46rem"
+)
 GALLERY_SIZES = (
-    "(max-width: 50em) and (min-resolution: 2.5dppx) 34vw, (max-width: 50em) 50vw, 15rem"
+    f"(max-width: 50em) and {DENSE_SCREEN} {round(50 * DENSE_SHARE)}vw, "
+    "(max-width: 50em) 50vw, 15rem"
 )
 
 

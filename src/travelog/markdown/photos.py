@@ -14,6 +14,7 @@ Register as ``travelog.markdown.photos``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -28,7 +29,7 @@ from travelog.file_readings import read_once
 from travelog.photos.captions import resolve
 from travelog.photos.index import MANIFEST_FILE, PhotoIndex, PhotoRecord
 from travelog.photos.settings import CACHE_DIR, PHOTOS_DIR
-from travelog.photos.sizes import pick_width, srcset
+from travelog.photos.sizes import lightbox_sizes, pick_width, srcset
 from travelog.photos.syntax import ImageRef, Kind, PhotoSyntaxError, Placement, find_placements
 
 # After normalize_whitespace (30); before fenced code (25) and html_block (20) run.
@@ -55,6 +56,7 @@ def _caption_renderer() -> Markdown:
 _caption_markdown = _caption_renderer()
 
 
+@functools.lru_cache(maxsize=4096)
 def caption_html(text: str) -> str:
     """A caption's inline Markdown (links, emphasis) as HTML, without the paragraph."""
     rendered = _caption_markdown.reset().convert(text).strip()
@@ -85,6 +87,9 @@ def _figure(
             "href": index.url(record, large),
             "data-type": "image",
             "data-gallery": gallery,
+            # The lightbox picks the WebP that fits the screen (glightbox reads both).
+            "data-srcset": srcset([(index.url(record, v), v.width) for v in webp]),
+            "data-sizes": lightbox_sizes(derived.width, derived.height),
         },
     )
     caption_markup = caption_html(captions.caption) if captions.caption else ""
@@ -173,8 +178,29 @@ def gallery_id(placements: list[Placement]) -> str:
     return "photos-" + hashlib.sha1(paths.encode()).hexdigest()[:10]
 
 
-def load_index(manifest: Path) -> PhotoIndex:
-    return read_once(manifest, PhotoIndex.read, manifest)
+class RenderedPhotos:
+    """The manifest's photos and their markup, each placement rendered once per manifest.
+
+    The blog plugin renders an entry's Markdown several times (page, excerpts on index,
+    archive, tag and place pages); the markup of a photo depends only on the manifest and the
+    placement, so it is computed once.
+    """
+
+    def __init__(self, manifest: Path):
+        self.index = PhotoIndex.read(manifest)
+        self._markup: dict[tuple[Placement, str, bool], str] = {}
+
+    def markup(self, placement: Placement, *, gallery: str, first: bool) -> str:
+        key = (placement, gallery, first)
+        if key not in self._markup:
+            self._markup[key] = render_placement(
+                self.index, placement, gallery=gallery, first=first
+            )
+        return self._markup[key]
+
+
+def load_photos(manifest: Path) -> RenderedPhotos:
+    return read_once(manifest, RenderedPhotos, manifest)
 
 
 class PhotosPreprocessor(Preprocessor):
@@ -191,13 +217,13 @@ class PhotosPreprocessor(Preprocessor):
             raise TravelogError(f"line {error.line + 1} of the Markdown: {error}") from None
         if not placements:
             return lines
-        index = load_index(self.manifest)
+        photos = load_photos(self.manifest)
         gallery = gallery_id(placements)
         output: list[str] = []
         cursor = 0
         for number, placement in enumerate(placements):
             output.extend(lines[cursor : placement.first])
-            rendered = render_placement(index, placement, gallery=gallery, first=number == 0)
+            rendered = photos.markup(placement, gallery=gallery, first=number == 0)
             output.extend(["", self.md.htmlStash.store(rendered), ""])
             cursor = placement.last + 1
         output.extend(lines[cursor:])

@@ -76,8 +76,19 @@ class PhotoIndex:
             },
         }
 
-    def write(self, path: Path) -> None:
-        write_text_atomic(path, json.dumps(self.to_json(), indent=1, ensure_ascii=False))
+    def write(self, path: Path) -> bool:
+        """Write the manifest unless it already says the same; return whether it was written.
+
+        An unchanged manifest keeps its time stamp, so readers keep what they made from it.
+        """
+        text = json.dumps(self.to_json(), indent=1, ensure_ascii=False)
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                return False
+        except OSError:
+            pass
+        write_text_atomic(path, text)
+        return True
 
     @classmethod
     def read(cls, path: Path) -> PhotoIndex:

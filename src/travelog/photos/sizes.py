@@ -30,6 +30,22 @@ def scaled_height(original_width: int, original_height: int, width: int) -> int:
     return max(1, round(original_height * width / original_width))
 
 
+# Screens of 2.5 device pixels per CSS pixel and more (3x phones) get images as for 2x:
+# ``sizes`` tells them the slot is two thirds of its width.
+DENSE_SCREEN = "(min-resolution: 2.5dppx)"
+DENSE_SHARE = 2 / 3
+
+
+def lightbox_sizes(width: int, height: int) -> str:
+    """``sizes`` of a photo shown whole in the viewport: as wide as the screen or as the
+    screen's height allows for the photo's aspect ratio, whichever is narrower."""
+    tall = 100 * width / height
+    return (
+        f"{DENSE_SCREEN} min({round(100 * DENSE_SHARE)}vw, {round(tall * DENSE_SHARE)}vh), "
+        f"min(100vw, {round(tall)}vh)"
+    )
+
+
 def srcset(candidates: Sequence[tuple[str, int]]) -> str:
     """``url 400w, url 800w`` from (url, width) pairs, narrowest first."""
     return ", ".join(f"{url} {width}w" for url, width in sorted(candidates, key=lambda c: c[1]))

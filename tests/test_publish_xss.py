@@ -83,11 +83,13 @@ def test_there_are_enough_payloads():
     assert len(PAYLOADS) >= 30 and len(set(PAYLOADS)) == len(PAYLOADS)
 
 
+@pytest.mark.e2e
 def test_no_on_attribute_and_no_script_url_anywhere(hostile_site: Path):
     assert (hostile_site / "2023" / "01" / "hostile-0" / "index.html").is_file()
     assert markup_problems(hostile_site) == []
 
 
+@pytest.mark.e2e
 def test_every_page_opens_without_a_dialog_and_shows_the_text(hostile_site: Path, page):
     with serve_directory(hostile_site) as url:
         assert open_every_page(page, url, hostile_site) == []

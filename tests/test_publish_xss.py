@@ -97,3 +97,77 @@ def test_every_page_opens_without_a_dialog_and_shows_the_text(hostile_site: Path
             page.goto(f"{url}2023/{1 + number % 12:02d}/hostile-{number}/")
             assert page.locator("article h1").first.inner_text() == PAYLOADS[number]
             assert page.title().startswith(PAYLOADS[number])
+
+
+# --- An export's fields: the blog's name and description, display names, titles, places,
+# and links in the content. The import writes them as plain text; the build escapes them.
+HOSTILE_LINKS = (
+    '<p>Links: <a href="javascript:alert(61)">one</a> <a href=" JaVaScRiPt:alert(62)">two</a>'
+    ' <a href="data:text/html,&lt;script&gt;alert(63)&lt;/script&gt;">three</a>'
+    ' <a href="vbscript:msgbox(64)">four</a> <img src="javascript:alert(65)" alt="five">'
+    " &lt;script&gt;alert(66)&lt;/script&gt; &lt;img src=x onerror=alert(67)&gt;"
+    ' <a href="https://example.org/a)(b &lt;c&gt;">six</a></p><script>alert(68)</script>'
+)
+
+
+def hostile_export(source: Path, target: Path) -> Path:
+    text = source.read_text("utf-8")
+    swaps = {
+        "<![CDATA[Bennetts in Shenzhen]]>": f"<![CDATA[{PAYLOADS[0]} {PAYLOADS[4]}]]>",
+        "<![CDATA[Letters home]]>": f"<![CDATA[{PAYLOADS[1]} {PAYLOADS[6]}]]>",
+        "<![CDATA[Claire Bennett]]>": f"<![CDATA[{PAYLOADS[2]} {PAYLOADS[8]}]]>",
+        "<![CDATA[Ted &amp; Wang]]>": "<![CDATA[&lt;script&gt;alert(69)&lt;/script&gt;]]>",
+        "<![CDATA[Futian]]>": f"<![CDATA[{PAYLOADS[5]}]]>",
+        "<title>Noodles on Sunday</title>": f"<title><![CDATA[{PAYLOADS[9]}]]></title>",
+        "<![CDATA[深圳的早晨]]>": f"<![CDATA[{PAYLOADS[12]} {PAYLOADS[20]}]]>",
+        '<a href="/about/">about us</a>.': f'<a href="/about/">about us</a>. {HOSTILE_LINKS}',
+        # A comment that is nothing but markup the sanitizer removes.
+        'They\'re harmless, I promise.<script>alert("x")</script> Write to me at '
+        "claire@bennetts.example.com if you worry.": "<script>alert(70)</script><style>x</style>",
+    }
+    for old, new in swaps.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    target.write_text(text, "utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def hostile_import(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from wordpress_import import SELF_HOSTED, import_into_new
+
+    root = tmp_path_factory.mktemp("hostile-import")
+    export = hostile_export(SELF_HOSTED, root / "export.xml")
+    result = import_into_new(root / "journal", export)
+    assert result.returncode == 0, result.stderr
+    assert "1 comment (empty once cleaned)" in result.stdout, "script-only: skipped, counted"
+    built = run_travelog("build", cwd=root / "journal")
+    assert built.returncode == 0, built.stderr
+    return root / "journal"
+
+
+def test_import_writes_names_and_titles_as_plain_text(hostile_import: Path):
+    head = (hostile_import / "mkdocs.yml").read_text("utf-8").split("\nplugins:")[0]
+    config = yaml.safe_load(head)
+    assert config["site_name"] == '">', "tags are stripped from the blog's name"
+    assert "alert" not in config["site_author"] + config["copyright"]
+    authors = yaml.safe_load((hostile_import / "docs" / ".authors.yml").read_text("utf-8"))
+    names = {author["name"] for author in authors["authors"].values()}
+    assert "<script>alert(69)</script>" in names, "an escaped name is decoded to its text"
+    bodies = "".join(
+        path.read_text("utf-8").split("\n---\n", 1)[1]
+        for path in (hostile_import / "docs" / "posts").rglob("*.md")
+    )
+    assert "[six](https://example.org/a%29%28b%20%3Cc%3E)" in bodies
+    for text in ("one", "two", "three", "four", "five", "&lt;script>alert(66)&lt;/script>"):
+        assert text in bodies
+    lowered = bodies.lower()
+    for unsafe in ("](javascript:", "](data:", "](vbscript:", "(javascript:", "<script", "<img"):
+        assert unsafe not in lowered
+
+
+def test_imported_journal_runs_no_script(hostile_import: Path, page):
+    site = hostile_import / "site"
+    assert markup_problems(site) == []
+    with serve_directory(site) as url:
+        assert open_every_page(page, url, site) == []

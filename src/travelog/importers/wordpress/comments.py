@@ -87,6 +87,9 @@ def archive(
             tally.skipped[f"{comment.kind}s"] += 1
         elif comment.state != CommentState.APPROVED:
             tally.skipped[_SKIP_REASONS.get(comment.state, f"status {comment.state!r}")] += 1
+        elif not nh3.clean(sanitize(comment.text), tags=set()).strip():
+            # Nothing but markup the sanitizer removes (a script, say): no comment to keep.
+            tally.skipped["empty once cleaned"] += 1
         else:
             kept[comment.id] = comment
     if not kept:

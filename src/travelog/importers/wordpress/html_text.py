@@ -5,15 +5,19 @@ journal configures it: ``sane_lists``, ``def_list``, ``tables``, ``fenced_code``
 items indented by four spaces so nested lists stay nested, adjacent lists kept apart, code
 blocks with their language, ``<sub>``/``<sup>`` kept, and text escaped wherever Markdown
 would read it as syntax (``#travel``, ``1986. A year``, ``> x``, ``- x``, ``===``,
-a stray ``<tag>``), so the page says what WordPress said.
+a stray ``<tag>``), so the page says what WordPress said. Links and images keep only safe
+URLs: ``javascript:``, ``data:`` and ``vbscript:`` ones are dropped (their text is kept).
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup, Tag
 from markdownify import ATX, MarkdownConverter
+
+from travelog.escaping import safe_link
 
 LIST_INDENT = 4  # Python-Markdown's tab length: nested blocks need this much
 # Syntax Markdown reads at the start of a line, after optional spaces.
@@ -65,6 +69,10 @@ def escape_line_start(text: str) -> str:
     return _LINE_START.sub(replace, text, count=1)
 
 
+# Characters a URL keeps as they are inside Markdown's (...): no space, quote, bracket or <.
+_URL_SAFE = ":/?#[]@!$&*+,;=%~.-_"
+
+
 class _Converter(MarkdownConverter):
     def __init__(self) -> None:
         super().__init__(
@@ -113,6 +121,25 @@ class _Converter(MarkdownConverter):
     convert_sub = convert_sup = convert_del = convert_s = _kept_inline
     convert_ins = convert_mark = convert_u = _kept_inline
 
+    def convert_a(self, el, text: str, parent_tags: set[str]) -> str:
+        _keep_safe_url(el, "href")
+        return super().convert_a(el, text, parent_tags)
+
+    def convert_img(self, el, text: str, parent_tags: set[str]) -> str:
+        if not _keep_safe_url(el, "src"):
+            return self.escape(str(el.get("alt") or ""), parent_tags)
+        return super().convert_img(el, text, parent_tags)
+
+
+def _keep_safe_url(element, attribute: str) -> bool:
+    """Keep ``element[attribute]`` only if it is a safe link, quoted for Markdown."""
+    url = safe_link(element.get(attribute))
+    if url is None:
+        element.attrs.pop(attribute, None)
+        return False
+    element[attribute] = quote(url, safe=_URL_SAFE)
+    return True
+
 
 converter = _Converter()
 
@@ -128,4 +155,5 @@ def inline_markdown(fragment: str) -> str:
 
 
 def plain_text(fragment: str) -> str:
+    """Text only: tags removed, entities decoded (the build escapes it where it lands)."""
     return " ".join(BeautifulSoup(fragment, "html.parser").get_text(" ").split())

@@ -8,7 +8,6 @@ the ``wp`` namespace the file declares.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,6 +16,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from travelog.errors import TravelogError
+from travelog.importers.wordpress.html_text import plain_text
 from travelog.importers.wordpress.records import Author, Comment, Export, Item, Term
 
 _WP_NAMESPACE = re.compile(r"^http://wordpress\.org/export/(?P<version>\d+\.\d+)/$")
@@ -201,5 +201,5 @@ class _Reader:
 
 
 def _plain(value: str) -> str:
-    """Decode the HTML entities WordPress leaves in titles and names."""
-    return html.unescape(value).strip()
+    """Titles and names as plain text: markup removed, the entities WordPress leaves decoded."""
+    return plain_text(value)

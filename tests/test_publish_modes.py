@@ -23,6 +23,7 @@ from conftest import free_port, run_travelog
 from travelog.atomic import DIR_MODE, FILE_MODE
 from travelog.comments.isso_server import IssoSetup, write_config
 
+pytestmark = pytest.mark.e2e  # builds whole journals
 WAIT_SECONDS = 30.0
 SYSTEM_PYTHON = "/usr/bin/python3"
 AS_NOBODY = ("runuser", "-u", "nobody", "--")

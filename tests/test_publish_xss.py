@@ -11,6 +11,7 @@ import yaml
 from conftest import copy_journal, run_travelog, serve_directory
 from xss_payloads import PAYLOADS, markup_problems, open_every_page
 
+pytestmark = pytest.mark.e2e  # builds whole journals
 ALL = " ".join(PAYLOADS)
 UNSAFE_LINK = "javascript:alert(90)"
 

@@ -7,6 +7,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import assert_one_line_error, run_travelog
 from PIL import Image
@@ -199,3 +200,105 @@ def test_a_missing_photo_keeps_its_caption_under_its_link(moved, moved_site):
     assert "Fog over the pass, thick" in link.parent.get_text()
     assert link.parent.find("em").get_text() == "thick"
     assert stdout.count("2017/07/ghost.jpg") == 1
+
+
+def test_pages_join_the_nav_with_their_hierarchy_and_the_about_page_replaces_the_starter(
+    moved, moved_site
+):
+    project, stdout = moved
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTags)
+    assert {"About": "about.md"} in config["nav"]
+    assert {"Gear": ["gear/index.md", {"Tents": "gear/tents.md"}]} in config["nav"]
+    assert not (project / "docs/about-2.md").exists()
+    about = (project / "docs/about.md").read_text(encoding="utf-8")
+    assert "I walk, and write about it." in about and "about-2" not in stdout
+    nav = BeautifulSoup((moved_site / "index.html").read_text("utf-8"), "html.parser")
+    assert nav.find("a", href="gear/tents/") is not None
+    tents = _article(moved_site, "gear/tents")
+    assert tents.get_text().count("One pole is enough.") == 1
+
+
+class _AnyTags(yaml.SafeLoader):
+    """mkdocs.yml with its !ENV and !!python tags read as plain values."""
+
+
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def test_approved_comments_on_pages_are_archived_and_rendered_like_entry_comments(
+    moved, moved_site
+):
+    project, stdout = moved
+    archive = yaml.safe_load((project / "comments/pages/about.yml").read_text(encoding="utf-8"))
+    assert [(c["id"], c["parent"]) for c in archive["comments"]] == [
+        ("wp-701", None),
+        ("wp-702", "wp-701"),
+    ]
+    assert "2 comments (0 on entries, 2 on pages)" in stdout
+    page = (moved_site / "about/index.html").read_text(encoding="utf-8")
+    section = BeautifulSoup(page, "html.parser").find("section", class_="travelog-comments")
+    thread = section.find("ol", class_="travelog-thread")
+    assert thread.li.find(class_="travelog-comment-author").get_text() == "Aunt May"
+    assert "Thank you, May." in thread.li.find("ol", class_="travelog-replies").get_text()
+    assert "Not approved yet" not in page and "may@family" not in page
+    assert "198.51.100" not in page
+
+
+def test_old_addresses_redirect_to_the_new_pages(moved, moved_site):
+    project, stdout = moved
+    stub = moved_site / "2015/11/14/along-the-ridge/index.html"
+    head = BeautifulSoup(stub.read_text(encoding="utf-8"), "html.parser")
+    refresh = head.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh == "0; url=../../along-the-ridge/"
+    assert (stub.parent / "../../along-the-ridge/index.html").resolve().is_file()
+    assert head.find("link", rel="canonical")["href"].endswith("/2015/11/along-the-ridge/")
+    rules = (moved_site / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert "/2015/11/14/along-the-ridge/ /2015/11/along-the-ridge/ 301" in rules
+    assert "/ p=201 /2015/11/along-the-ridge/ 301" in rules
+    assert "/ page_id=303 /gear/tents/ 301" in rules
+    nginx = (project / "redirects.nginx.conf").read_text(encoding="utf-8")
+    assert '"/?p=204" "/2017/08/hut-to-hut/";' in nginx
+    assert "11 redirects" in stdout
+    summit = _article(moved_site, "2017/06/summit-day")
+    assert summit.find("a", string="the first walk")["href"] == "../../../2015/11/along-the-ridge/"
+    assert summit.find("a", string="the notes")["href"] == "../../07/notes/"
+    huts = _article(moved_site, "2017/08/hut-to-hut")
+    assert huts.find("a", string="summit day")["href"] == "../../06/summit-day/"
+
+
+def test_tags_in_every_script_are_kept_apart_under_their_own_names(moved, moved_site):
+    project, stdout = moved
+    topics = yaml.safe_load((project / "docs/topics.yml").read_text(encoding="utf-8"))
+    for name in ("москва", "서울", "content περιεχόμενο", "content", "東京", "c++", "c"):
+        assert name in topics, name
+    assert "“東京”" in topics["東京"]
+    assert "skipped: tag" not in stdout
+    page = BeautifulSoup(
+        (moved_site / "tags/서울/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert page.find("a", string="Along the ridge") is not None
+
+
+def test_a_linked_pdf_is_copied_to_downloads(moved, moved_site, media):
+    project, stdout = moved
+    copy = project / "docs/downloads/hut-guide.pdf"
+    assert copy.read_bytes() == (media / "2017/06/hut-guide.pdf").read_bytes()
+    link = _article(moved_site, "2015/11/along-the-ridge").find("a", string="the hut guide (PDF)")
+    assert (moved_site / "2015/11/along-the-ridge" / link["href"]).resolve() == (
+        moved_site / "downloads/hut-guide.pdf"
+    )
+    assert "1 download" in stdout
+
+
+def test_the_summary_counts_everything_and_names_each_missing_file_once(moved):
+    _, stdout = moved
+    first = stdout.splitlines()[1]
+    assert first == (
+        "imported: 4 entries (4 published, 0 drafts), 3 pages, 2 comments (0 on entries, "
+        "2 on pages), 11 photos (1 missing), 2 galleries, 1 download, 11 redirects, "
+        "0 shortcodes left as text; new: 0 authors, 7 tags"
+    )
+    assert [line for line in stdout.splitlines() if line.startswith("missing")] == [
+        'missing media: 2017/07/ghost.jpg (in "Along the ridge" (docs/posts/along-the-ridge.md)):'
+        " kept as a link to its old address"
+    ]

@@ -40,6 +40,18 @@ def make_slug(title: str) -> str:
     return _slugify(title, "-")
 
 
+def entry_url(date: dt.datetime, slug: str) -> str:
+    """Site-relative URL, matching the blog's post_url_format "{date}/{slug}" (yyyy/MM)."""
+    return f"{date:%Y/%m}/{slug}/"
+
+
+def page_url(source: str) -> str:
+    """Site-relative URL of the page ``source`` (a path below docs/), directory URLs."""
+    stem = source.removesuffix(".md")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return f"{stem}/" if stem else ""
+
+
 @dataclass(frozen=True)
 class Entry:
     """One journal entry, as its front matter describes it."""
@@ -64,8 +76,7 @@ class Entry:
 
     @property
     def url(self) -> str:
-        """Site-relative URL, matching the blog's post_url_format "{date}/{slug}" (yyyy/MM)."""
-        return f"{self.date:%Y/%m}/{self.slug}/"
+        return entry_url(self.date, self.slug)
 
 
 @dataclass(frozen=True)

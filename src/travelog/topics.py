@@ -8,6 +8,7 @@ page at ``docs/tags/<slug>.md`` holding the marker ``<!-- travelog:topic NAME --
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,18 @@ REGISTRY_HEADER = (
     "# run `travelog tags sync` after adding one.\n"
 )
 TAGS_DIR = "tags"
-_TAG_NAME = re.compile(r"^[a-z0-9][a-z0-9 -]*[a-z0-9]$|^[a-z0-9]$")
+# Lower-case letters of any script, digits, single spaces or hyphens between words, and "+"
+# (c++): safe in YAML, file names and URLs alike.
+_TAG_NAME = re.compile(r"^[^\W_]+\+*(?:[ -][^\W_]+\+*)*$")
+
+
+def is_tag_name(name: object) -> bool:
+    """Whether ``name`` can name a tag in the registry."""
+    if not isinstance(name, str) or name != name.lower():
+        return False
+    # Combining marks (Devanagari vowel signs, accents written apart) belong to their letter.
+    base = "".join(char for char in name if not unicodedata.category(char).startswith("M"))
+    return bool(_TAG_NAME.match(base))
 
 
 def tag_slug(name: str) -> str:
@@ -79,9 +91,11 @@ def load_topics(docs_dir: Path) -> TopicRegistry:
         raise TopicError("expected a mapping of tag name to description", path=path)
     topics = []
     for name, description in data.items():
-        if not isinstance(name, str) or not _TAG_NAME.match(name):
+        if not is_tag_name(name):
             raise TopicError(
-                f"tag {name!r}: use lower-case letters, digits, spaces or hyphens", path=path
+                f"tag {name!r}: use lower-case letters (any script), digits, single spaces or "
+                "hyphens between words, and + after a word",
+                path=path,
             )
         if not isinstance(description, str) or not description.strip():
             raise TopicError(

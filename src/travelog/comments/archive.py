@@ -1,5 +1,8 @@
 """Archived comments: one YAML file per entry under ``comments/``, validated as a thread.
 
+Pages keep theirs under ``comments/pages/``, at the page's path (``pages/about.yml``), with
+the file's name as ``entry``.
+
 Format (fixed with the other travelog features)::
 
     entry: park-cameras
@@ -29,6 +32,7 @@ from travelog.errors import TravelogError
 from travelog.yaml_loader import SafeLoader
 
 ARCHIVE_SUFFIX = ".yml"
+PAGES_DIR = "pages"  # below the archive folder: archived comments of pages
 COMMENT_KEYS = frozenset({"id", "parent", "author", "website", "date", "text"})
 PRIVATE_KEYS = frozenset({"email", "ip", "remote_addr", "mail"})
 
@@ -84,6 +88,23 @@ def load_archives(archive_dir: Path, entry_slugs: Iterable[str]) -> dict[str, Ar
                 path=path,
             )
         archives[archive.entry] = archive
+    return archives
+
+
+def load_page_archives(archive_dir: Path, docs_dir: Path) -> dict[str, Archive]:
+    """Archives of pages: ``<archive_dir>/pages/<page path>.yml`` for ``docs/<page path>.md``,
+    keyed by the page's path below docs/ (``gear/tents.md``)."""
+    archives: dict[str, Archive] = {}
+    pages_dir = archive_dir / PAGES_DIR
+    if not pages_dir.is_dir():
+        return archives
+    for path in sorted(pages_dir.rglob(f"*{ARCHIVE_SUFFIX}")):
+        page = path.relative_to(pages_dir).with_suffix(".md").as_posix()
+        if not (docs_dir / page).is_file():
+            raise ArchiveError(
+                f"no page docs/{page}; move the file to the page's path or remove it", path=path
+            )
+        archives[page] = read_archive(path)
     return archives
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from travelog.atomic import write_text_atomic
@@ -35,6 +35,7 @@ class CommentsContext:
     site_url: str
     entries_by_url: dict[str, Entry]
     archives: dict[str, Archive]
+    page_archives: dict[str, Archive] = field(default_factory=dict)  # by page URL
 
 
 def comments_enabled(entry: Entry) -> bool:
@@ -102,7 +103,10 @@ def render_section(entry: Entry, context: CommentsContext) -> str:
     """The whole comments section for an entry (empty when comments are off)."""
     archive = context.archives.get(entry.slug)
     archived = render_archive(archive) if archive else ""
-    live = live_thread(entry, context.settings, context.site_url)
+    return _section(archived, live_thread(entry, context.settings, context.site_url))
+
+
+def _section(archived: str, live: str) -> str:
     if not archived and not live:
         return ""
     return (
@@ -117,6 +121,9 @@ def fill_slot(page_html: str, page_url: str, context: CommentsContext) -> str:
         return page_html
     entry = context.entries_by_url.get(page_url)
     section = render_section(entry, context) if entry and comments_enabled(entry) else ""
+    if entry is None and page_url in context.page_archives:
+        # A page's comments (imported from WordPress): the archive, as under entries.
+        section = _section(render_archive(context.page_archives[page_url]), "")
     return page_html.replace(SLOT, section, 1)
 
 

@@ -28,6 +28,7 @@ class _IntoJournal(argparse.Action):
 
 def cmd_import_wordpress(args: argparse.Namespace, settings: SiteSettings | None) -> int:
     open_media_option(args.media)
+    new_journal = settings is None
     if settings is None:
         settings = start_journal(args.export.resolve(), args.into, args.timezone)
         print(f"created a new journal in {args.into}")
@@ -39,6 +40,9 @@ def cmd_import_wordpress(args: argparse.Namespace, settings: SiteSettings | None
             media=args.media.resolve() if args.media else None,
             timezone=zoneinfo.ZoneInfo(settings.plugin.timezone),
             force=args.force,
+            site_url=settings.site_url,
+            new_journal=new_journal,
+            config_file=settings.config_file,
         )
     )
     print("\n".join(report.lines()))

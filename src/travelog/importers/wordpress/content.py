@@ -30,6 +30,7 @@ _MORE_TOKEN = "TLMOREZ"
 _URL_ONLY = re.compile(r"^https?://\S+$")
 _WP_IMAGE_CLASS = re.compile(r"^wp-image-(\d+)$")
 _BLANK_LINES = re.compile(r"\n{3,}")
+GALLERY_OPENING = "::: gallery"
 _LANGUAGE = re.compile(r"^[\w+#-]{1,30}$")
 # Block-editor galleries (nested figures since WordPress 5.9, a list before) and Jetpack's.
 _GALLERY_CLASSES = ["wp-block-gallery", "blocks-gallery-grid", "tiled-gallery"]
@@ -151,7 +152,7 @@ def _gallery_tokens(lines: list[str], photos: PostPhotos, blocks: _Blocks) -> st
     links = ["- " + line.replace("\n", "\n    ") for line in lines if not photos.is_photo(line)]
     parts = []
     if shown:
-        parts.append("\n".join(["::: gallery", *shown, ":::"]))
+        parts.append("\n".join([GALLERY_OPENING, *shown, ":::"]))
     if links:
         parts.append("\n".join(links))
     return "".join(f"\n\n{blocks.token(part)}\n\n" for part in parts)

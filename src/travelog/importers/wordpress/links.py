@@ -1,18 +1,30 @@
 """Old WordPress addresses of imported posts and pages, mapped to their new source files.
 
 A post can be reached by its permalink, its guid, ``?p=ID`` or ``?page_id=ID``; all of them
-are keyed the same way (host without ``www.``, path without trailing slash). Links are
-rewritten to the new Markdown file, relative to the linking file, so the engine turns them
-into the new URLs.
+are keyed the same way (host without ``www.``, path without trailing slash). A permalink in
+another date form (``/2015/11/14/slug/``, ``/2015/11/slug/``, ``/slug/``) finds its post by
+the slug. Links are rewritten to the new Markdown file, relative to the linking file, so the
+engine turns them into the new URLs.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 _ID_QUERIES = ("p", "page_id", "attachment_id")
 _OLD_FRAGMENTS = ("comment-", "comments", "respond", "more-")
+# A permalink of the date-and-name kinds WordPress offers: the key's path after the host.
+_DATED_PERMALINK = re.compile(
+    r"^(?P<host>[^/?]+)(?:/\d{4}(?:/\d{2}(?:/\d{2})?)?)?/(?P<slug>[^/?]+)$"
+)
+
+
+def slug_key(key: str) -> str | None:
+    """``host:slug`` for a key shaped like a dated or plain permalink, else None."""
+    found = _DATED_PERMALINK.match(key)
+    return f"{found['host']}:{found['slug']}" if found else None
 
 
 def url_key(url: str, base_url: str) -> str | None:
@@ -43,6 +55,8 @@ class LinkMap:
         for key in keys:
             if key is not None:
                 self.targets.setdefault(key, target)
+                if (by_slug := slug_key(key)) is not None:
+                    self.targets.setdefault(by_slug, target)
 
     def resolver(self, source: str):
         """A function mapping an href in docs file ``source`` to its new relative link."""
@@ -53,6 +67,8 @@ class LinkMap:
                 return None
             key = url_key(href, self.base_url)
             target = self.targets.get(key) if key else None
+            if target is None and key and (by_slug := slug_key(key)) is not None:
+                target = self.targets.get(by_slug)
             if target is None:
                 return None
             fragment = urlsplit(href).fragment

@@ -9,9 +9,9 @@ from urllib.parse import unquote
 from pypinyin import lazy_pinyin
 
 from travelog.journal import make_slug
+from travelog.topics import is_tag_name
 
-_NOT_TAG_CHARACTER = re.compile(r"[^a-z0-9 -]+")
-_SPACES = re.compile(r"\s+")
+_INNER_PLUS = re.compile(r"\++(?=[^+])")
 _HYPHENS = re.compile(r"-{2,}")
 
 
@@ -35,10 +35,25 @@ def slug_for(wordpress_slug: str, title: str, fallback: str) -> str:
 
 
 def tag_name(name: str) -> str:
-    """A registry tag name: lower-case letters, digits, spaces and hyphens."""
-    ascii_name = to_ascii(name).lower().replace("_", " ").replace("&", " and ")
-    cleaned = _NOT_TAG_CHARACTER.sub(" ", ascii_name)
-    return _SPACES.sub(" ", cleaned).strip(" -")
+    """A registry tag name in the tag's own script: lower case, words apart, "&" as "and".
+
+    "Москва" -> "москва", "C++" -> "c++", "street_food" -> "street food"; "" when nothing
+    is left (only punctuation).
+    """
+    text = unicodedata.normalize("NFC", name).lower().replace("&", " and ")
+    kept = "".join(
+        char
+        if char in "+-" or char.isalnum() or unicodedata.category(char).startswith("M")
+        else " "
+        for char in text
+    )
+    words = []
+    for word in kept.split():
+        word = _HYPHENS.sub("-", word).strip("-")
+        word = _INNER_PLUS.sub(" ", word).lstrip("+").strip()
+        words += [part.strip("-") for part in word.split() if part.strip("-+")]
+    candidate = " ".join(words)
+    return candidate if is_tag_name(candidate) else ""
 
 
 def unique(base: str, taken: set[str]) -> str:

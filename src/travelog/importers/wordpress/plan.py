@@ -3,25 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from travelog.avatars import avatar_path, avatar_svg
+from travelog.comments.archive import PAGES_DIR
 from travelog.errors import TopicError, TravelogError
 from travelog.frontmatter import split_front_matter
 from travelog.importers.wordpress import comments as comment_archive
-from travelog.importers.wordpress.content import to_markdown
+from travelog.importers.wordpress.content import GALLERY_OPENING, Converted, to_markdown
+from travelog.importers.wordpress.downloads import DOWNLOADS_DIR, Downloads
 from travelog.importers.wordpress.html_text import plain_text
 from travelog.importers.wordpress.links import LinkMap
 from travelog.importers.wordpress.media import MediaLibrary
 from travelog.importers.wordpress.names import author_id as make_author_id
 from travelog.importers.wordpress.names import slug_for, tag_name, unique
+from travelog.importers.wordpress.nav import NavPage
+from travelog.importers.wordpress.pages import place_pages
 from travelog.importers.wordpress.photos import CAPTIONS_FILE, PHOTOS_DIR, PostPhotos
 from travelog.importers.wordpress.records import Export, Item, Term
+from travelog.importers.wordpress.redirects import (
+    NETLIFY_FILE,
+    NGINX_FILE,
+    Redirect,
+    blog_host,
+    netlify_rules,
+    nginx_map,
+    old_path,
+    stub_page,
+)
 from travelog.importers.wordpress.report import Report
 from travelog.importers.wordpress.uploads import MediaFile, MediaSource
 from travelog.importers.wordpress.yamlout import dump
-from travelog.journal import POSTS_DIR, load_authors, make_slug
+from travelog.journal import POSTS_DIR, entry_url, load_authors, make_slug, page_url
 from travelog.topics import REGISTRY_FILE, load_topics, tag_slug
 
 PUBLISHED = "publish"
@@ -36,7 +52,18 @@ SKIPPED_STATUSES = {
     "auto-draft": "an unsaved auto-draft",
     "inherit": "a revision",
 }
-RESERVED_PAGES = {"index", POSTS_DIR, "tags", "places", "archive", "category", "assets", "authors"}
+RESERVED_PAGES = {
+    "index",
+    POSTS_DIR,
+    "tags",
+    "places",
+    "archive",
+    "category",
+    "assets",
+    "authors",
+    DOWNLOADS_DIR,
+}
+STARTER_PAGES = frozenset({"about"})  # what `travelog init` writes for the writer to replace
 DEFAULT_AUTHOR = "author"
 
 
@@ -48,6 +75,8 @@ class Plan:
     tag_pages: dict[str, str] = field(default_factory=dict)
     topics: dict[str, str] = field(default_factory=dict)
     authors: dict[str, str] = field(default_factory=dict)
+    nav: list[NavPage] = field(default_factory=list)
+    replaces: set[str] = field(default_factory=set)  # starter files the import may overwrite
     report: Report = field(default_factory=Report)
 
 
@@ -61,9 +90,18 @@ class JournalState:
     page_names: set[str]
     topics: set[str]
     authors: set[str]
+    site_url: str = ""
+    replaceable: frozenset[str] = frozenset()  # starter pages of a journal the import created
 
 
-def journal_state(project_dir: Path, docs_dir: Path, imported: set[str]) -> JournalState:
+def journal_state(
+    project_dir: Path,
+    docs_dir: Path,
+    imported: set[str],
+    *,
+    site_url: str = "",
+    new_journal: bool = False,
+) -> JournalState:
     prefix = docs_dir.relative_to(project_dir).as_posix()
     slugs = set()
     for path in sorted((docs_dir / POSTS_DIR).rglob("*.md")):
@@ -80,8 +118,9 @@ def journal_state(project_dir: Path, docs_dir: Path, imported: set[str]) -> Jour
             slugs.add(make_slug(meta["title"]))
     pages = {
         path.stem
-        for path in docs_dir.glob("*.md")
-        if path.relative_to(project_dir).as_posix() not in imported
+        for path in docs_dir.iterdir()
+        if (path.suffix == ".md" or path.is_dir())
+        and path.relative_to(project_dir).as_posix() not in imported
     }
     try:
         topics = set(load_topics(docs_dir).names())
@@ -89,7 +128,29 @@ def journal_state(project_dir: Path, docs_dir: Path, imported: set[str]) -> Jour
         if (docs_dir / REGISTRY_FILE).exists():
             raise
         topics = set()
-    return JournalState(docs_dir, prefix, slugs, pages, topics, set(load_authors(docs_dir)))
+    return JournalState(
+        docs_dir,
+        prefix,
+        slugs,
+        pages,
+        topics,
+        set(load_authors(docs_dir)),
+        site_url=site_url,
+        replaceable=STARTER_PAGES if new_journal else frozenset(),
+    )
+
+
+@dataclass
+class _Shared:
+    """What every item's conversion reads or adds to."""
+
+    state: JournalState
+    plan: Plan
+    library: MediaLibrary
+    links: LinkMap
+    downloads: Downloads
+    blog_host: str
+    redirects: list[Redirect] = field(default_factory=list)
 
 
 def build_plan(export: Export, state: JournalState, media: MediaSource | None) -> Plan:
@@ -108,16 +169,23 @@ def build_plan(export: Export, state: JournalState, media: MediaSource | None) -
     for item in posts:
         slugs[item.id] = unique(slug_for(item.slug, item.title, f"post-{item.id}"), taken_slugs)
         links.add(f"{POSTS_DIR}/{slugs[item.id]}.md", item.id, item.link, item.guid)
-    taken_pages = state.page_names | RESERVED_PAGES
+    places = place_pages(pages, state.page_names | RESERVED_PAGES, state.replaceable)
     for item in pages:
-        slugs[item.id] = unique(slug_for(item.slug, item.title, f"page-{item.id}"), taken_pages)
-        links.add(f"{slugs[item.id]}.md", item.id, item.link, item.guid)
+        links.add(places.paths[item.id], item.id, item.link, item.guid)
+    plan.nav = places.nav
+    plan.replaces = {f"{state.docs_prefix}/{name}" for name in places.replaced}
+    report.warnings += places.renamed
+    shared = _Shared(
+        state, plan, library, links, Downloads(library), blog_host(export.base_url or export.link)
+    )
     authors = _authors(export, state, plan)
     tags = _tags(export, posts, state, plan)
     for item in posts:
-        _entry(item, slugs[item.id], authors, tags, library, links, state, plan)
+        _entry(item, slugs[item.id], authors, tags, shared)
     for item in pages:
-        _page(item, slugs[item.id], library, links, state, plan)
+        _page(item, places.paths[item.id], shared)
+    _add_downloads(shared)
+    _add_redirects(shared)
     return plan
 
 
@@ -163,20 +231,26 @@ def _authors(export: Export, state: JournalState, plan: Plan) -> dict[str, str]:
 
 
 def _tags(export: Export, posts: list[Item], state: JournalState, plan: Plan) -> dict[str, str]:
-    """WordPress tag name -> registry tag name; new tags join the registry with a page."""
+    """WordPress tag name -> registry tag name; new tags join the registry with a page.
+
+    No tag is dropped and no two are merged: a tag with nothing to name it by takes its
+    WordPress slug (or "tag N"), and a second tag reaching a taken name gets " 2".
+    """
     described: dict[str, Term] = {term.name: term for term in export.tags}
     used = dict.fromkeys(tag for item in posts for tag in item.tags)
-    mapping = {}
-    for original in used:
-        name = tag_name(original)
-        if not name:
-            plan.report.skipped.append(f"tag {original!r}: no letters or digits to name it by")
-            continue
+    mapping: dict[str, str] = {}
+    given: set[str] = set()
+    for number, original in enumerate(used, start=1):
+        term = described.get(original)
+        base = tag_name(original) or tag_name(unquote(term.slug) if term else "") or f"tag {number}"
+        name, counter = base, 2
+        while name in given:
+            name, counter = f"{base} {counter}", counter + 1
+        given.add(name)
         mapping[original] = name
         plan.report.tag_names[original] = name
         if name in state.topics or name in plan.topics:
             continue
-        term = described.get(original)
         description = (
             term.description
             if term and term.description
@@ -188,24 +262,35 @@ def _tags(export: Export, posts: list[Item], state: JournalState, plan: Plan) ->
     return mapping
 
 
+def _link_target(shared: _Shared, source: str, label: str):
+    """Links to imported posts and pages, then to uploads that become downloads."""
+    to_post = shared.links.resolver(source)
+
+    def target(href: str) -> str | None:
+        return to_post(href) or shared.downloads.link(href, source, label)
+
+    return target
+
+
 def _entry(
     item: Item,
     slug: str,
     authors: dict[str, str],
     tags: dict[str, str],
-    library: MediaLibrary,
-    links: LinkMap,
-    state: JournalState,
-    plan: Plan,
+    shared: _Shared,
 ) -> None:
+    state, plan = shared.state, shared.plan
     source = f"{POSTS_DIR}/{slug}.md"
-    photos = PostPhotos(folder=slug, post_id=item.id, library=library)
-    lead = library.by_id.get(item.meta.get("_thumbnail_id", ""))
-    converted = to_markdown(item.content, photos, links.resolver(source), lead=lead)
+    path = f"{state.docs_prefix}/{source}"
+    label = f'"{item.title or slug}" ({path})'
+    photos = PostPhotos(folder=slug, post_id=item.id, library=shared.library)
+    lead = shared.library.by_id.get(item.meta.get("_thumbnail_id", ""))
+    converted = to_markdown(item.content, photos, _link_target(shared, source, label), lead=lead)
     draft = item.status != PUBLISHED or bool(item.password)
+    date = item.date or dt.datetime.now(dt.UTC).replace(microsecond=0)
     meta: dict[str, object] = {
         "title": item.title or slug,
-        "date": item.date or dt.datetime.now(dt.UTC).replace(microsecond=0),
+        "date": date,
         "authors": [authors[item.author]] if item.author in authors else [],
         "categories": list(item.categories),
         "tags": list(dict.fromkeys(tags[t] for t in item.tags if t in tags)),
@@ -214,50 +299,100 @@ def _entry(
     }
     if draft:
         meta["draft"] = True
-    path = f"{state.docs_prefix}/{source}"
     plan.files[path] = _markdown_file(meta, converted.markdown)
-    label = f'"{meta["title"]}" ({path})'
     if item.password:
         plan.report.warnings.append(
             f"{label} is password-protected: imported as a draft, never published"
         )
     (plan.report.drafts if draft else plan.report.published).append(slug)
-    _collect_media(photos, label, converted.external_images, plan)
-    plan.report.shortcodes += [f"[{name}] in {label}" for name in converted.unknown_shortcodes]
+    _collect(photos, label, converted, plan)
     tally = comment_archive.CommentTally()
     document = comment_archive.archive(slug, item.comments, tally)
     plan.report.comments += tally.kept
     plan.report.skipped_comments.update(tally.skipped)
     if document is not None:
         plan.files[f"{comment_archive.COMMENTS_DIR}/{slug}.yml"] = dump(document).encode()
+    if not draft:
+        _redirect(item, entry_url(date, slug), shared)
 
 
-def _page(
-    item: Item, slug: str, library: MediaLibrary, links: LinkMap, state: JournalState, plan: Plan
-) -> None:
-    photos = PostPhotos(folder=slug, post_id=item.id, library=library)
-    converted = to_markdown(item.content, photos, links.resolver(f"{slug}.md"), excerpt=False)
-    path = f"{state.docs_prefix}/{slug}.md"
-    plan.files[path] = _markdown_file({"title": item.title or slug}, converted.markdown)
-    plan.report.pages.append(slug)
+def _page(item: Item, source: str, shared: _Shared) -> None:
+    state, plan = shared.state, shared.plan
+    path = f"{state.docs_prefix}/{source}"
     label = f'"{item.title}" ({path})'
-    _collect_media(photos, label, converted.external_images, plan)
-    plan.report.shortcodes += [f"[{name}] in {label}" for name in converted.unknown_shortcodes]
+    folder = posixpath.splitext(source)[0].removesuffix("/index").replace("/", "-")
+    photos = PostPhotos(folder=folder, post_id=item.id, library=shared.library)
+    converted = to_markdown(
+        item.content, photos, _link_target(shared, source, label), excerpt=False
+    )
+    plan.files[path] = _markdown_file({"title": item.title or folder}, converted.markdown)
+    plan.report.pages.append(source)
+    _collect(photos, label, converted, plan)
+    stem = posixpath.splitext(source)[0]
+    tally = comment_archive.CommentTally()
+    document = comment_archive.archive(posixpath.basename(stem), item.comments, tally)
+    plan.report.page_comments += tally.kept
+    plan.report.skipped_comments.update(tally.skipped)
+    if document is not None:
+        archive = f"{comment_archive.COMMENTS_DIR}/{PAGES_DIR}/{stem}.yml"
+        plan.files[archive] = dump(document).encode()
+    _redirect(item, page_url(source), shared)
 
 
-def _collect_media(photos: PostPhotos, label: str, external: list[str], plan: Plan) -> None:
+def _redirect(item: Item, new: str, shared: _Shared) -> None:
+    """Redirects from the item's old permalink, ``?p=ID`` and ``?page_id=ID`` to ``new``."""
+    old = old_path(item.link, shared.blog_host)
+    if old is not None and old != new and old.split("/")[0] not in RESERVED_PAGES:
+        shared.redirects.append(Redirect(old, new))
+    query = "page_id" if item.post_type == "page" else "p"
+    if item.id.isdigit():
+        shared.redirects.append(Redirect(f"?{query}={item.id}", new))
+
+
+def _add_redirects(shared: _Shared) -> None:
+    """The redirect pages and rules; an old path that a new page uses is left alone."""
+    prefix = shared.state.docs_prefix
+    plan = shared.plan
+    taken = {posixpath.splitext(path.removeprefix(f"{prefix}/"))[0] for path in plan.files}
+    redirects = [
+        redirect
+        for redirect in dict.fromkeys(shared.redirects)
+        if redirect.old.startswith("?") or redirect.old.rstrip("/") not in taken
+    ]
+    if not redirects:
+        return
+    site_url = shared.state.site_url
+    for redirect in redirects:
+        if not redirect.old.startswith("?"):
+            page = stub_page(redirect.old, redirect.new, site_url)
+            plan.files[f"{prefix}/{redirect.old}index.html"] = page
+    plan.files[f"{prefix}/{NETLIFY_FILE}"] = netlify_rules(redirects, site_url)
+    plan.files[NGINX_FILE] = nginx_map(redirects, site_url)
+    plan.report.redirects = len(redirects)
+
+
+def _add_downloads(shared: _Shared) -> None:
+    prefix = shared.state.docs_prefix
+    for path, file in shared.downloads.copies.items():
+        shared.plan.files[f"{prefix}/{path}"] = file
+    shared.plan.report.downloads = len(shared.downloads.copies)
+    for path, labels in shared.downloads.missing.items():
+        shared.plan.report.missing_downloads[path] = labels
+
+
+def _collect(photos: PostPhotos, label: str, converted: Converted, plan: Plan) -> None:
     plan.files.update(photos.copies)
     plan.report.photos += len(photos.copies)
+    plan.report.galleries += converted.markdown.count(GALLERY_OPENING)
     if photos.captions:
         captions = {name: value for name, value in sorted(photos.captions.items()) if value}
         if captions:
             plan.files[f"{PHOTOS_DIR}/{photos.folder}/{CAPTIONS_FILE}"] = dump(captions).encode()
-    plan.report.missing_media += [
-        f"{missing.upload_path} in {label}: kept as a link to its old address"
-        for missing in photos.missing
-    ]
+    for missing in photos.missing:
+        plan.report.missing_media.setdefault(missing.upload_path, []).append(label)
     plan.report.guessed_alt += [f"{photo} in {label}" for photo in photos.guessed_alt]
-    plan.report.external_images += external
+    plan.report.external_images += converted.external_images
+    plan.report.shortcodes += [f"[{name}] in {label}" for name in converted.unknown_shortcodes]
 
 
 def _markdown_file(meta: dict[str, object], body: str) -> bytes:

@@ -11,6 +11,7 @@ from travelog.importers.wordpress.report import Report
 from travelog.importers.wordpress.uploads import MediaSource, open_media
 from travelog.importers.wordpress.writer import load_manifest, write_plan
 from travelog.importers.wordpress.wxr import read_export
+from travelog.init.theme import CONFIG_FILE
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ class ImportOptions:
     media: Path | None
     timezone: dt.tzinfo
     force: bool = False
+    site_url: str = ""
+    new_journal: bool = False  # the import created the journal: its starter pages give way
+    config_file: Path | None = None  # default: mkdocs.yml in project_dir
 
 
 def open_media_option(media: Path | None) -> MediaSource | None:
@@ -33,7 +37,14 @@ def import_wordpress(options: ImportOptions) -> Report:
     media = open_media_option(options.media)
     export = read_export(options.export, options.timezone)
     manifest = load_manifest(options.project_dir)
-    state = journal_state(options.project_dir, options.docs_dir, set(manifest))
+    state = journal_state(
+        options.project_dir,
+        options.docs_dir,
+        set(manifest),
+        site_url=options.site_url,
+        new_journal=options.new_journal,
+    )
     plan = build_plan(export, state, media)
-    write_plan(plan, options.project_dir, options.docs_dir, force=options.force)
+    config_file = options.config_file or options.project_dir / CONFIG_FILE
+    write_plan(plan, options.project_dir, options.docs_dir, config_file, force=options.force)
     return plan.report

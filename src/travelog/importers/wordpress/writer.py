@@ -17,6 +17,7 @@ import yaml
 from travelog.atomic import write_bytes_atomic, write_text_atomic
 from travelog.avatars import avatar_path
 from travelog.errors import TravelogError
+from travelog.importers.wordpress.nav import add_pages
 from travelog.importers.wordpress.plan import Plan
 from travelog.importers.wordpress.yamlout import dump
 from travelog.journal import AUTHORS_FILE
@@ -54,7 +55,9 @@ def load_manifest(project_dir: Path) -> dict[str, str]:
     return {str(key): str(value) for key, value in files.items()}
 
 
-def write_plan(plan: Plan, project_dir: Path, docs_dir: Path, *, force: bool) -> None:
+def write_plan(
+    plan: Plan, project_dir: Path, docs_dir: Path, config_file: Path, *, force: bool
+) -> None:
     recorded = load_manifest(project_dir)
     report = plan.report
     for relative, content in sorted(plan.files.items()):
@@ -67,12 +70,13 @@ def write_plan(plan: Plan, project_dir: Path, docs_dir: Path, *, force: bool) ->
                 recorded[relative] = wanted
                 report.unchanged.append(relative)
                 continue
-            if not force and recorded.get(relative) != current:
+            if not force and recorded.get(relative) != current and relative not in plan.replaces:
                 report.kept.append(relative)
                 continue
         write_bytes_atomic(target, data)
         recorded[relative] = wanted
         report.written.append(relative)
+    _merge_nav(plan, config_file)
     _merge_topics(plan, docs_dir)
     _merge_authors(plan, docs_dir)
     for relative, name in sorted(plan.tag_pages.items()):
@@ -87,6 +91,17 @@ def write_plan(plan: Plan, project_dir: Path, docs_dir: Path, *, force: bool) ->
     write_text_atomic(
         project_dir / MANIFEST_FILE, json.dumps(manifest, indent=1, sort_keys=True) + "\n"
     )
+
+
+def _merge_nav(plan: Plan, config_file: Path) -> None:
+    """Imported pages join mkdocs.yml's nav (pages already there are left as they are)."""
+    if not plan.nav or not config_file.is_file():
+        return
+    text = config_file.read_text(encoding="utf-8")
+    updated = add_pages(text, plan.nav)
+    if updated != text:
+        write_text_atomic(config_file, updated)
+        plan.report.written.append(config_file.name)
 
 
 def _merge_topics(plan: Plan, docs_dir: Path) -> None:

@@ -46,7 +46,9 @@ def read_export(path: Path, fallback_tz: dt.tzinfo) -> Export:
     version = _WP_NAMESPACE.match(namespace)
     return Export(
         wxr_version=version["version"] if version else "",
-        base_url=reader.text(channel, "base_site_url") or (channel.findtext("link") or ""),
+        base_url=reader.text(channel, "base_blog_url")
+        or (channel.findtext("link") or "").strip()
+        or reader.text(channel, "base_site_url"),
         authors=tuple(reader.author(node) for node in channel.findall(reader.wp("author"))),
         categories=tuple(reader.terms(channel, "category")),
         tags=tuple(reader.terms(channel, "post_tag")),

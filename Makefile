@@ -3,8 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make install`: travelog in a virtual environment of its own, linked into PREFIX/bin.
+PREFIX ?= $(HOME)/.local
+INSTALL_VENV := $(PREFIX)/share/travelog/venv
 
-.PHONY: setup run test lint lock clean
+.PHONY: setup run test test-fast chromium install lint lock clean
 
 setup: $(STAMP)
 
@@ -18,12 +21,29 @@ $(STAMP): pyproject.toml constraints.txt
 run: setup
 	$(BIN)/travelog serve
 
-## Lint and run every test (browser tests need Debian's chromium: apt-get install chromium).
-test: setup
-	@test -x /usr/bin/chromium || { echo "make test: /usr/bin/chromium is missing; install it with: sudo apt-get install chromium" >&2; exit 1; }
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+## Lint and run every test, installing Debian's chromium first when it is missing.
+test: lint chromium
 	$(BIN)/pytest
+
+## The quick loop: every test but the browser and end-to-end ones (pytest markers).
+test-fast: setup
+	$(BIN)/pytest -m "not browser and not e2e"
+
+## Debian's chromium for the browser tests (apt-get, with sudo when not root).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## Put `travelog` on your PATH for journals in any folder (PREFIX/bin, default ~/.local/bin).
+install:
+	$(PYTHON) -m venv $(INSTALL_VENV)
+	$(INSTALL_VENV)/bin/pip install --quiet --upgrade "pip>=24"
+	$(INSTALL_VENV)/bin/pip install --quiet -c constraints.txt ".[zensical]"
+	mkdir -p $(PREFIX)/bin
+	ln -sf $(INSTALL_VENV)/bin/travelog $(PREFIX)/bin/travelog
+	@echo "installed $(PREFIX)/bin/travelog"
 
 lint: setup
 	$(BIN)/ruff check .
@@ -38,4 +58,4 @@ lock:
 	  /tmp/travelog-lock/bin/pip freeze --exclude-editable; } > constraints.txt
 
 clean:
-	rm -rf site .cache .travelog-cache
+	rm -rf site build .cache .travelog-cache

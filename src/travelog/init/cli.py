@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import shlex
+import shutil
+import sys
 from pathlib import Path
 
 from travelog.config import LOCAL_SITE_URL, SiteSettings
@@ -14,13 +17,26 @@ def no_settings(config_file: Path) -> None:
     return None
 
 
+def travelog_command() -> str:
+    """How a shell reaches this travelog: its name when PATH finds it, else its full path."""
+    script = Path(sys.executable).parent / "travelog"
+    if not script.is_file():
+        return f"{shlex.quote(sys.executable)} -m travelog"
+    found = shutil.which("travelog")
+    if found is not None and Path(found).resolve() == script.resolve():
+        return "travelog"
+    return shlex.quote(str(script))
+
+
 def next_steps(folder: Path) -> list[str]:
+    """What to type next, exactly as a shell in the current folder takes it."""
+    travelog = travelog_command()
     return [
         f"created a new journal in {folder}",
         "next steps:",
-        f"  cd {folder}",
-        '  travelog new "My first entry" --tags "daily life"',
-        "  travelog serve        # live preview at http://127.0.0.1:8000/",
+        f"  cd {shlex.quote(str(folder))}",
+        f'  {travelog} new "My first entry" --tags "daily life"',
+        f"  {travelog} serve        # live preview at {LOCAL_SITE_URL}",
         "edit docs/about.md, docs/topics.yml and docs/.authors.yml to make it yours",
     ]
 

@@ -130,6 +130,7 @@ def _article(site: Path, url: str) -> BeautifulSoup:
     return article
 
 
+@pytest.mark.e2e
 def test_the_page_says_what_wordpress_said(moved_site):
     notes = _article(moved_site, "2017/07/notes")
     assert [h.get_text(strip=True) for h in notes.find_all("h1")] == ["Notes the editor wrote"]
@@ -169,6 +170,7 @@ def test_the_page_says_what_wordpress_said(moved_site):
     assert ":   " not in notes.get_text()
 
 
+@pytest.mark.e2e
 def test_a_featured_image_missing_from_the_body_leads_the_entry(moved, moved_site):
     project, _ = moved
     body = (project / "docs/posts/notes.md").read_text(encoding="utf-8").split("---\n", 2)[2]
@@ -182,6 +184,7 @@ def _captions(figures) -> list[str]:
     return [f.figcaption.get_text(strip=True) if f.figcaption else "" for f in figures]
 
 
+@pytest.mark.e2e
 def test_classic_and_block_galleries_keep_each_use_s_caption(moved, moved_site):
     article = _article(moved_site, "2017/08/hut-to-hut")
     galleries = article.find_all(class_="travelog-gallery")
@@ -192,6 +195,7 @@ def test_classic_and_block_galleries_keep_each_use_s_caption(moved, moved_site):
     assert not any(p.get_text(strip=True) in ("-", "") for p in article.find_all("p"))
 
 
+@pytest.mark.e2e
 def test_a_missing_photo_keeps_its_caption_under_its_link(moved, moved_site):
     _, stdout = moved
     article = _article(moved_site, "2015/11/along-the-ridge")
@@ -202,6 +206,7 @@ def test_a_missing_photo_keeps_its_caption_under_its_link(moved, moved_site):
     assert stdout.count("2017/07/ghost.jpg") == 1
 
 
+@pytest.mark.e2e
 def test_pages_join_the_nav_with_their_hierarchy_and_the_about_page_replaces_the_starter(
     moved, moved_site
 ):
@@ -225,6 +230,7 @@ class _AnyTags(yaml.SafeLoader):
 _AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+@pytest.mark.e2e
 def test_approved_comments_on_pages_are_archived_and_rendered_like_entry_comments(
     moved, moved_site
 ):
@@ -244,6 +250,7 @@ def test_approved_comments_on_pages_are_archived_and_rendered_like_entry_comment
     assert "198.51.100" not in page
 
 
+@pytest.mark.e2e
 def test_old_addresses_redirect_to_the_new_pages(moved, moved_site):
     project, stdout = moved
     stub = moved_site / "2015/11/14/along-the-ridge/index.html"
@@ -266,6 +273,7 @@ def test_old_addresses_redirect_to_the_new_pages(moved, moved_site):
     assert huts.find("a", string="summit day")["href"] == "../../06/summit-day/"
 
 
+@pytest.mark.e2e
 def test_tags_in_every_script_are_kept_apart_under_their_own_names(moved, moved_site):
     project, stdout = moved
     topics = yaml.safe_load((project / "docs/topics.yml").read_text(encoding="utf-8"))
@@ -279,6 +287,7 @@ def test_tags_in_every_script_are_kept_apart_under_their_own_names(moved, moved_
     assert page.find("a", string="Along the ridge") is not None
 
 
+@pytest.mark.e2e
 def test_a_linked_pdf_is_copied_to_downloads(moved, moved_site, media):
     project, stdout = moved
     copy = project / "docs/downloads/hut-guide.pdf"

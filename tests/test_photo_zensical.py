@@ -29,7 +29,9 @@ def test_zensical_build_publishes_photos(tmp_path: Path):
     assert "<figcaption>The gate</figcaption>" in html
     assert 'property="og:image" content="http://127.0.0.1:8000/assets/photos/park/gate-' in html
     published = sorted(p.name for p in (site / "assets" / "photos" / "park").iterdir())
-    # gate is 1000 wide upright: 400, 800, 1000; lawn 900: 400, 800, 900; three formats each.
-    assert len(published) == (3 + 3) * 3
+    # gate is 1000 wide upright: 400, 800, 1000; lawn 900: 400, 800, 900; AVIF and WebP at
+    # each width, one JPEG fallback per photo.
+    assert len(published) == 2 * (3 * 2 + 1)
+    assert sum(name.endswith(".jpg") for name in published) == 2
     assert 'fetchpriority="high"' in html
     assert "media:content" in (site / "feed.xml").read_text(encoding="utf-8")

@@ -20,6 +20,14 @@ from travelog.comments.preview import preview_comments
 from travelog.comments.render import fill_site
 from travelog.config import SiteSettings
 from travelog.errors import TravelogError
+from travelog.family.step import (
+    check_passphrase,
+    config_excluding,
+    family_sources,
+    finish_family,
+    markdown_options,
+    prepare_family,
+)
 from travelog.feeds import write_feeds
 from travelog.photos.site import photos_after_build, photos_before_build
 
@@ -32,6 +40,7 @@ class Engine(StrEnum):
 def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) -> Path:
     """Build the journal into ``settings.site_dir`` and return that folder."""
     journal = check_journal(settings.docs_dir)
+    check_passphrase(journal, settings.plugin.family, settings.config_file)
     comments = load_context(
         journal,
         settings.plugin.comments,
@@ -68,12 +77,22 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
     )
     if zensical is None:
         raise TravelogError("zensical is not installed; pip install 'travelog[zensical]'")
-    command = [zensical, "build", "--clean", "-f", str(settings.config_file)]
-    if strict:
-        command.append("--strict")
-    _run(command, settings, engine)
+    family = prepare_family(journal, settings.plugin.family, settings.config_file, preview=False)
+    # Zensical runs no MkDocs plugin: it is told to leave the family entries out.
+    with config_excluding(
+        settings.config_file, settings.docs_dir, family_sources(journal)
+    ) as config_file:
+        command = [zensical, "build", "--clean", "-f", str(config_file)]
+        if strict:
+            command.append("--strict")
+        _run(command, settings, engine)
     images = photos_after_build(
-        photos, journal, settings.config_file, settings.site_dir, settings.site_url
+        photos,
+        journal,
+        settings.config_file,
+        settings.site_dir,
+        settings.site_url,
+        unpublished=journal.unpublished_sources,
     )
     write_feeds(
         journal,
@@ -84,6 +103,16 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
         images=images,
     )
     fill_site(settings.site_dir, comments)
+    finish_family(
+        family,
+        journal,
+        markdown=markdown_options(settings.config_file) if family else ([], {}),
+        comments=comments,
+        photos=photos,
+        project_dir=settings.project_dir,
+        site_url=settings.site_url,
+        site_dir=settings.site_dir,
+    )
     return settings.site_dir
 
 

@@ -17,6 +17,7 @@ from mkdocs.config import config_options as c
 
 from travelog.comments.settings import CommentsConfig, check_comments_settings
 from travelog.errors import TravelogError
+from travelog.family.settings import FamilyConfig
 from travelog.photos.sizes import DENSE_SCREEN, DENSE_SHARE
 
 PLUGIN_NAME = "travelog"
@@ -57,6 +58,7 @@ class TravelogConfig(base.Config):
     timezone = c.Type(str, default="UTC")
     comments = c.SubConfig(CommentsConfig)
     photos = c.SubConfig(PhotosConfig)
+    family = c.SubConfig(FamilyConfig)
 
 
 @dataclass(frozen=True)

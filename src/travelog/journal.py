@@ -99,6 +99,13 @@ class Journal:
         """Family-only entries, newest first (never drafts: a journal cannot hold both)."""
         return _newest_first(entry for entry in self.entries if entry.for_family)
 
+    @property
+    def unpublished_sources(self) -> frozenset[Path]:
+        """Files of entries not published in the clear (drafts, family entries): nothing of
+        theirs, photos included, may reach the site as it is."""
+        published = {entry.source for entry in self.published}
+        return frozenset(entry.source for entry in self.entries if entry.source not in published)
+
     def tagged(self, tag: str) -> list[Entry]:
         return [entry for entry in self.published if tag in entry.tags]
 

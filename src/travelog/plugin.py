@@ -10,7 +10,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -19,6 +19,7 @@ from travelog.comments.context import load_context
 from travelog.comments.render import CommentsContext, fill_slot
 from travelog.config import LOCAL_SITE_URL, TravelogConfig, plugin_settings
 from travelog.errors import TravelogError
+from travelog.family.step import FamilySetup, family_sources, finish_family, prepare_family
 from travelog.feeds import write_feeds
 from travelog.journal import Journal
 from travelog.photos.index import default_manifest
@@ -46,6 +47,12 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         self.comments: CommentsContext | None = None
         self.photos: StepResult | None = None
         self.site_texts: dict[str, str] = {}
+        self.family: FamilySetup | None = None
+        self.previewing = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # The live preview shows family entries open (and marked) for the writer.
+        self.previewing = command == "serve"
 
     # Validate before the blog plugin (priority 0) reads the posts, so a bad entry fails
     # with travelog's one-line message instead of a blog plugin traceback.
@@ -61,6 +68,12 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
                 self.config.comments,
                 site_url=config.site_url or LOCAL_SITE_URL,
                 project_dir=Path(config.config_file_path).parent,
+            )
+            self.family = prepare_family(
+                self.journal,
+                self.config.family,
+                Path(config.config_file_path),
+                preview=self.previewing,
             )
         except TravelogError as error:
             raise PluginError(str(error)) from None
@@ -85,11 +98,23 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         except TravelogError as error:
             raise PluginError(str(error)) from None
 
+    # Before the blog plugin (priority -50) collects posts: family entries never become pages,
+    # so no listing, feed, search index or sitemap can hold them.
+    @event_priority(100)
+    def _hide_family_entries(self, files: Files, /, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.journal is None:
+            return
+        hidden = {str(path) for path in family_sources(self.journal)}
+        for file in [file for file in files if file.abs_src_path in hidden]:
+            files.remove(file)
+
     # After the blog plugin (-50) has made its author pages from the names as written.
     @event_priority(-100)
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
+    def _escape_authors(self, files: Files, /, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
             escape_blog_authors(config)
+
+    on_files = CombinedEvent(_hide_family_entries, _escape_authors)
 
     # Before the blog plugin (-50) copies titles into excerpts.
     def on_page_markdown(
@@ -122,6 +147,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
                 Path(config.config_file_path),
                 Path(config.site_dir),
                 config.site_url or LOCAL_SITE_URL,
+                unpublished=() if self.previewing else self.journal.unpublished_sources,
             )
         written = write_feeds(
             self.journal,
@@ -132,6 +158,19 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             images=images,
         )
         log.debug("wrote %d feeds", len(written))
+        try:
+            finish_family(
+                self.family,
+                self.journal,
+                markdown=(config.markdown_extensions, config.mdx_configs),
+                comments=self.comments,
+                photos=self.photos,
+                project_dir=Path(config.config_file_path).parent,
+                site_url=config.site_url or LOCAL_SITE_URL,
+                site_dir=Path(config.site_dir),
+            )
+        except TravelogError as error:
+            raise PluginError(str(error)) from None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.comments is None:

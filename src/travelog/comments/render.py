@@ -99,11 +99,13 @@ def _isso_match(comment: ArchivedComment) -> str:
     return f' data-isso-match="isso-{found.group(1)}@{shown}"'
 
 
-def render_section(entry: Entry, context: CommentsContext) -> str:
-    """The whole comments section for an entry (empty when comments are off)."""
+def render_section(entry: Entry, context: CommentsContext, *, live_comments: bool = True) -> str:
+    """The whole comments section for an entry (empty when comments are off); without
+    ``live_comments`` only the archived thread (family entries: Isso's API is public)."""
     archive = context.archives.get(entry.slug)
     archived = render_archive(archive) if archive else ""
-    return _section(archived, live_thread(entry, context.settings, context.site_url))
+    live = live_thread(entry, context.settings, context.site_url) if live_comments else ""
+    return _section(archived, live)
 
 
 def _section(archived: str, live: str) -> str:

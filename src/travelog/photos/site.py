@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from travelog.config import TravelogConfig
@@ -32,10 +32,17 @@ def photos_before_build(
 
 
 def photos_after_build(
-    result: StepResult, journal: Journal, config_file: Path, site_dir: Path, site_url: str
+    result: StepResult,
+    journal: Journal,
+    config_file: Path,
+    site_dir: Path,
+    site_url: str,
+    *,
+    unpublished: Collection[Path] = (),
 ) -> dict[str, LeadImage]:
-    """Publish the variants and og:image tags; return each entry's lead image for feeds."""
-    publish_photos(result.index, config_file.parent, site_dir)
+    """Publish the variants (not those only the ``unpublished`` files place) and og:image
+    tags; return each entry's lead image for feeds."""
+    publish_photos(result.index_without(unpublished), config_file.parent, site_dir)
     images = lead_images(result, journal, site_url)
     add_og_images(site_dir, journal, images)
     return images

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -47,6 +47,15 @@ class StepResult:
     usages: list[Usage]
     derived: list[str] = field(default_factory=list)
     pruned: int = 0
+
+    def index_without(self, sources: Collection[Path]) -> PhotoIndex:
+        """The index minus photos placed only in ``sources`` (entries not published in the
+        clear: drafts, family entries), which must not reach the site."""
+        kept = {usage.ref.path for usage in self.usages if usage.source not in sources}
+        return replace(
+            self.index,
+            photos={path: record for path, record in self.index.photos.items() if path in kept},
+        )
 
     def lead_photos(self) -> dict[Path, tuple[PhotoRecord, Captions]]:
         """Each Markdown file's first photo (its card and og:image) with its captions."""

@@ -1,0 +1,72 @@
+"""The HTML of family pages before sealing: each entry, and the "For family" list.
+
+Rendered by travelog (neither engine ever sees a family entry) with the journal's own
+Markdown extensions, so photos, glossary terms and footnotes look as in any entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from markdown import Markdown
+
+from travelog.comments.render import CommentsContext, comments_enabled, render_section
+from travelog.journal import EXCERPT_SEPARATOR, Entry
+
+LIST_TITLE = "For family"
+
+
+class EntryRenderer:
+    """One Markdown converter for every family entry of a build."""
+
+    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any]) -> None:
+        self._markdown = Markdown(extensions=list(extensions), extension_configs=dict(configs))
+
+    def body(self, entry: Entry) -> str:
+        text = entry.body.replace(EXCERPT_SEPARATOR, "", 1)
+        return self._markdown.reset().convert(text)
+
+
+def entry_page(
+    entry: Entry,
+    body: str,
+    *,
+    authors: Mapping[str, str],
+    comments: CommentsContext | None,
+) -> str:
+    """Title, date, authors and places, the body, and the archived comments (no live ones)."""
+    byline = [f'<time datetime="{entry.date:%Y-%m-%d}">{_long_date(entry.date)}</time>']
+    names = [html.escape(authors.get(author, author)) for author in entry.authors]
+    if names:
+        byline.append("by " + " and ".join(names))
+    byline.extend(html.escape(place) for place in entry.places)
+    section = ""
+    if comments is not None and comments_enabled(entry):
+        section = render_section(entry, comments, live_comments=False)
+    return (
+        '<article class="travelog-family-entry">\n'
+        f"<h1>{html.escape(entry.title)}</h1>\n"
+        f'<p class="travelog-family-byline">{" · ".join(byline)}</p>\n'
+        f"{body}\n{section}</article>\n"
+    )
+
+
+def list_page(entries: Sequence[tuple[Entry, str]]) -> str:
+    """The family entries, newest first, each with its date and description."""
+    items = []
+    for entry, url in entries:
+        description = f"<p>{html.escape(entry.description)}</p>\n" if entry.description else ""
+        items.append(
+            "<li>\n"
+            f'<a href="{html.escape(url, quote=True)}">{html.escape(entry.title)}</a>\n'
+            f'<time datetime="{entry.date:%Y-%m-%d}">{_long_date(entry.date)}</time>\n'
+            f"{description}</li>\n"
+        )
+    return f'<h1>{LIST_TITLE}</h1>\n<ul class="travelog-family-list">\n{"".join(items)}</ul>\n'
+
+
+def _long_date(value: dt.datetime) -> str:
+    return f"{value:%B} {value.day}, {value:%Y}"

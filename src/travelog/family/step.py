@@ -1,0 +1,154 @@
+"""The family step as the build pipeline calls it: before the engine, and after it.
+
+Before: the family entries' files (which neither engine may see) and the key, checked first so
+a missing or short passphrase stops the build before anything is written. After: the pages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import load_config
+
+from travelog.atomic import write_text_atomic
+from travelog.comments.render import CommentsContext
+from travelog.family.keys import FamilyKey, JournalSalt, family_key, load_salt, read_passphrase
+from travelog.family.publish import FamilyBuild, write_family_site
+from travelog.family.render import EntryRenderer
+from travelog.family.settings import FamilyConfig, family_data_dir
+from travelog.journal import Journal
+from travelog.photos.index import default_manifest
+from travelog.photos.step import StepResult
+
+PHOTOS_EXTENSION = "travelog.markdown.photos"
+
+#: Special characters of gitignore-style patterns (MkDocs' and Zensical's exclude_docs).
+_PATTERN_SPECIALS = "\\*?[]!# "
+
+
+class _KeysOnlyLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's keys; tagged values (``!ENV``, ``!!python/name``) read as None."""
+
+
+_KeysOnlyLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class FamilySetup:
+    """The journal's salt and, for a published build, the key (None in the live preview)."""
+
+    salt: JournalSalt
+    key: FamilyKey | None
+
+
+def family_sources(journal: Journal) -> frozenset[Path]:
+    """The Markdown files of family entries: no engine may render them."""
+    return frozenset(entry.source for entry in journal.family)
+
+
+def check_passphrase(
+    journal: Journal,
+    family: FamilyConfig,
+    config_file: Path,
+    environ: Mapping[str, str] = os.environ,
+) -> None:
+    """Stop before building when family entries have no usable passphrase (no key derived)."""
+    if journal.family:
+        read_passphrase(family_data_dir(family, config_file), journal.family[0].source, environ)
+
+
+def markdown_options(config_file: Path) -> tuple[list[Any], dict[str, Any]]:
+    """The journal's Markdown extensions as MkDocs would set them up (for engines whose
+    plugin does not run, family entries are still rendered like any entry)."""
+    config = load_config(str(config_file))
+    configs = dict(config.mdx_configs)
+    if PHOTOS_EXTENSION in config.markdown_extensions:
+        manifest = str(default_manifest(config_file.parent))
+        configs[PHOTOS_EXTENSION] = {**configs.get(PHOTOS_EXTENSION, {}), "manifest": manifest}
+    return list(config.markdown_extensions), configs
+
+
+def prepare_family(
+    journal: Journal,
+    family: FamilyConfig,
+    config_file: Path,
+    *,
+    preview: bool,
+    environ: Mapping[str, str] = os.environ,
+) -> FamilySetup | None:
+    """Check the passphrase (unless previewing) and derive the key; None without family
+    entries. Raises a one-line TravelogError before anything is written."""
+    if not journal.family:
+        return None
+    data_dir = family_data_dir(family, config_file)
+    if preview:
+        return FamilySetup(load_salt(data_dir), None)
+    passphrase = read_passphrase(data_dir, journal.family[0].source, environ)
+    salt = load_salt(data_dir)
+    return FamilySetup(salt, family_key(passphrase, salt))
+
+
+def finish_family(
+    setup: FamilySetup | None,
+    journal: Journal,
+    *,
+    markdown: tuple[Sequence[Any], Mapping[str, Any]],
+    comments: CommentsContext | None,
+    photos: StepResult | None,
+    project_dir: Path,
+    site_url: str,
+    site_dir: Path,
+) -> Path | None:
+    """Write (or, without family entries, remove) ``site/family/``."""
+    if setup is None:
+        return write_family_site(None, site_dir)
+    extensions, configs = markdown
+    build = FamilyBuild(
+        journal=journal,
+        salt=setup.salt,
+        key=setup.key,
+        renderer=EntryRenderer(extensions, configs),
+        comments=comments,
+        photos=photos,
+        project_dir=project_dir,
+        site_url=site_url,
+    )
+    return write_family_site(build, site_dir)
+
+
+@contextmanager
+def config_excluding(config_file: Path, docs_dir: Path, sources: frozenset[Path]) -> Iterator[Path]:
+    """A configuration for engines that run no MkDocs plugin (Zensical): mkdocs.yml itself,
+    with the family entries added to ``exclude_docs``. Yields the file to build with."""
+    if not sources:
+        yield config_file
+        return
+    patterns = [_written_exclusions(config_file)]
+    patterns += ["/" + _escaped(source.relative_to(docs_dir).as_posix()) for source in sources]
+    text = yaml.safe_dump(
+        {"INHERIT": config_file.name, "exclude_docs": "\n".join(p for p in patterns if p) + "\n"},
+        allow_unicode=True,
+    )
+    path = config_file.with_name(f".travelog-family-{os.getpid()}.yml")
+    write_text_atomic(path, text)
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _written_exclusions(config_file: Path) -> str:
+    """The ``exclude_docs`` mkdocs.yml already has (a multi-line string), kept first."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_KeysOnlyLoader) or {}
+    value = data.get("exclude_docs") if isinstance(data, dict) else None
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _escaped(path: str) -> str:
+    return "".join("\\" + char if char in _PATTERN_SPECIALS else char for char in path)

@@ -50,12 +50,25 @@ def travelog(
     project: Path, *args: str, passphrase: str | None = PASSPHRASE
 ) -> subprocess.CompletedProcess[str]:
     """``travelog ARGS`` in ``project`` with the family passphrase in the environment (or none)."""
+    return run_with_passphrase("travelog", project, args, passphrase)
+
+
+def mkdocs(
+    project: Path, *args: str, passphrase: str | None = PASSPHRASE
+) -> subprocess.CompletedProcess[str]:
+    """Plain ``mkdocs ARGS`` (the plugin alone does the family step)."""
+    return run_with_passphrase("mkdocs", project, args, passphrase)
+
+
+def run_with_passphrase(
+    module: str, project: Path, args: tuple[str, ...], passphrase: str | None
+) -> subprocess.CompletedProcess[str]:
     environ = dict(os.environ)
     environ.pop(PASSPHRASE_ENV, None)
     if passphrase is not None:
         environ[PASSPHRASE_ENV] = passphrase
     return subprocess.run(
-        [sys.executable, "-m", "travelog", *args],
+        [sys.executable, "-m", module, *args],
         cwd=project,
         env=environ,
         capture_output=True,

@@ -4,18 +4,19 @@ it must never be readable in site/, and an independent reading of the sealed for
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import json
 import os
 import re
 import subprocess
-import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, copy_journal
+from conftest import ROOT, copy_journal, run_mkdocs, run_travelog
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
@@ -50,31 +51,30 @@ def travelog(
     project: Path, *args: str, passphrase: str | None = PASSPHRASE
 ) -> subprocess.CompletedProcess[str]:
     """``travelog ARGS`` in ``project`` with the family passphrase in the environment (or none)."""
-    return run_with_passphrase("travelog", project, args, passphrase)
+    with passphrase_in_environment(passphrase):
+        return run_travelog(*args, cwd=project)
 
 
 def mkdocs(
     project: Path, *args: str, passphrase: str | None = PASSPHRASE
 ) -> subprocess.CompletedProcess[str]:
     """Plain ``mkdocs ARGS`` (the plugin alone does the family step)."""
-    return run_with_passphrase("mkdocs", project, args, passphrase)
+    with passphrase_in_environment(passphrase):
+        return run_mkdocs(*args, cwd=project)
 
 
-def run_with_passphrase(
-    module: str, project: Path, args: tuple[str, ...], passphrase: str | None
-) -> subprocess.CompletedProcess[str]:
-    environ = dict(os.environ)
-    environ.pop(PASSPHRASE_ENV, None)
+@contextlib.contextmanager
+def passphrase_in_environment(passphrase: str | None) -> Iterator[None]:
+    """Commands started meanwhile see this passphrase (or none) in their environment."""
+    saved = os.environ.pop(PASSPHRASE_ENV, None)
     if passphrase is not None:
-        environ[PASSPHRASE_ENV] = passphrase
-    return subprocess.run(
-        [sys.executable, "-m", module, *args],
-        cwd=project,
-        env=environ,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+        os.environ[PASSPHRASE_ENV] = passphrase
+    try:
+        yield
+    finally:
+        os.environ.pop(PASSPHRASE_ENV, None)
+        if saved is not None:
+            os.environ[PASSPHRASE_ENV] = saved
 
 
 def secret_sentences(project: Path = ROOT, slug: str = FAMILY_SLUG) -> list[str]:

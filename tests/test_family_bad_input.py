@@ -22,6 +22,8 @@ from photo_helpers import tree_hashes
 
 from travelog.family.settings import MIN_PASSPHRASE_LENGTH
 
+pytestmark = pytest.mark.e2e  # the last good site is a built journal
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:

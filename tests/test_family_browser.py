@@ -12,6 +12,7 @@ import pytest
 from conftest import serve_directory
 from family_helpers import DATA_SCRIPT, PASSPHRASE, entry_pages, family_journal, travelog
 
+pytestmark = pytest.mark.e2e  # every test here builds a journal
 TITLE = "Dad and Aunt Katie come to Shenzhen"
 CAPTION = "Dad and Aunt Katie, finally through arrivals."
 COMMENT = "I keep reaching for chopsticks at breakfast"
@@ -109,7 +110,9 @@ def test_unlocking_once_opens_every_family_page(page, family_site, family_server
     assert page.locator("form.travelog-family-unlock").is_hidden()
 
 
-def test_remember_on_this_device_survives_a_reload_and_lock_forgets(browser, family_site, family_server):
+def test_remember_on_this_device_survives_a_reload_and_lock_forgets(
+    browser, family_site, family_server
+):
     context = browser.new_context()
     try:
         page = context.new_page()

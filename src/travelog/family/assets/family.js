@@ -216,6 +216,8 @@
     for (const link of body.querySelectorAll("a[href]")) {
       const url = link.getAttribute("href");
       if (files[url]) {
+        // The lightbox gets the one large photo opened here, not a choice of sealed files.
+        for (const name of ["data-srcset", "data-sizes"]) link.removeAttribute(name);
         link.setAttribute("href", "#");
         links.push({ link, url });
       }

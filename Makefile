@@ -29,12 +29,13 @@ test: lint chromium
 test-fast: setup
 	$(BIN)/pytest -m "not browser and not e2e"
 
-## Debian's chromium for the browser tests (apt-get, with sudo when not root).
+## Debian's chromium for the browser tests and rsync for the deploy tests (apt-get, with
+## sudo when not root).
 chromium:
-	@test -x /usr/bin/chromium || { \
+	@{ test -x /usr/bin/chromium && command -v rsync >/dev/null; } || { \
 	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium rsync >/dev/null; }
 
 ## Put `travelog` on your PATH for journals in any folder (PREFIX/bin, default ~/.local/bin).
 install:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from travelog import deploy_cli
 from travelog.build import Engine, build_site, serve_site
 from travelog.checks import check_journal
 from travelog.comments import cli as comments_cli
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     glossary_cli.register(commands)
     comments_cli.register(commands)
     init_cli.register(commands)
+    deploy_cli.register(commands)
     return parser
 
 

@@ -29,7 +29,7 @@ PHOTO_OBJECTS = Path(CACHE_DIR) / "objects"
 # A deadline only stops a hung test; it must never fail a slow but working one.
 WAIT_SECONDS = 300.0
 # Playwright's own waits (30 s by default) get the same room.
-BROWSER_WAIT_MS = 120_000
+BROWSER_WAIT_MS = int(WAIT_SECONDS * 1000)
 # Tests asking for these fixtures use a built journal or a server: they are end to end.
 E2E_FIXTURES = frozenset({"built_site", "zensical_site", "site_server"})
 BUILD_COMMANDS = frozenset({"build", "serve"})
@@ -218,10 +218,38 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return
 
 
+class _PatientBrowser:
+    """The browser, whose contexts and pages wait as long as ``wait_until`` does.
+
+    Playwright's own default is 30 s, which a busy machine can exceed without anything
+    being wrong.
+    """
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.set_default_timeout(BROWSER_WAIT_MS)
+        context.set_default_navigation_timeout(BROWSER_WAIT_MS)
+        return context
+
+    def new_page(self, **options):
+        page = self._browser.new_page(**options)
+        page.set_default_timeout(BROWSER_WAIT_MS)
+        page.set_default_navigation_timeout(BROWSER_WAIT_MS)
+        return page
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=BROWSER_WAIT_MS)
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
@@ -236,21 +264,13 @@ def browser():
                 "--disable-sync",
             ],
         )
-        yield chromium
+        yield _PatientBrowser(chromium)
         chromium.close()
-
-
-def new_context(browser, **options):
-    """A browser context whose waits allow for a busy machine."""
-    context = browser.new_context(**options)
-    context.set_default_timeout(BROWSER_WAIT_MS)
-    context.set_default_navigation_timeout(BROWSER_WAIT_MS)
-    return context
 
 
 @pytest.fixture
 def page(browser):
-    context = new_context(browser)
+    context = browser.new_context()
     page = context.new_page()
     yield page
     context.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, assert_one_line_error, copy_journal, new_context, run_travelog
+from conftest import ROOT, assert_one_line_error, copy_journal, run_travelog
 from frontmatter_reader import published_entries
 from golden_files import assert_matches_golden
 
@@ -129,7 +129,7 @@ def test_missing_parent_line_number_points_at_the_comment(tmp_path: Path):
 def test_comments_follow_the_light_and_dark_palettes(browser, site_server: str):
     colours = {}
     for scheme in ("light", "dark"):
-        context = new_context(browser, color_scheme=scheme)
+        context = browser.new_context(color_scheme=scheme)
         page = context.new_page()
         page.goto(site_server + "2024/09/park-cameras/")
         text = page.locator(".travelog-comment-author").first

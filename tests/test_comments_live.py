@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from comments_helpers import activation_link, body, reverse_proxy, smtp_server
-from conftest import assert_one_line_error, copy_journal, free_port, new_context, run_travelog
+from conftest import assert_one_line_error, copy_journal, free_port, run_travelog
 
 from travelog.comments.isso_server import IssoSetup, running_isso
 
@@ -28,7 +28,7 @@ def approve(link: str) -> None:
 
 
 def open_entry(browser, base: str, forwarded_for: str):
-    context = new_context(browser, extra_http_headers={"X-Forwarded-For": forwarded_for})
+    context = browser.new_context(extra_http_headers={"X-Forwarded-For": forwarded_for})
     page = context.new_page()
     page.goto(base + ENTRY)
     page.wait_for_selector("#isso-thread .isso-postbox textarea")
@@ -119,8 +119,7 @@ def test_family_comment_moderated_answered_frozen_and_archived(browser, tmp_path
         assert archive["comments"][1]["parent"] == archive["comments"][0]["id"]
         frozen_text = (project / "comments" / f"{SLUG}.yml").read_text("utf-8")
         assert "dad@example.org" not in frozen_text and FAMILY_ADDRESS not in frozen_text
-        context = new_context(browser)
-        page = context.new_page()
+        page = browser.new_page()
         page.goto(base + ENTRY)
         top = page.locator(".travelog-archive .travelog-thread > .travelog-comment")
         assert top.count() == 1
@@ -130,7 +129,7 @@ def test_family_comment_moderated_answered_frozen_and_archived(browser, tmp_path
         assert "Claire Bennett" in reply.inner_text()
         status = page.get_by_role("status")
         status.filter(has_text="Comments are unavailable right now.").wait_for()
-        context.close()
+        page.close()
     log.close()
     for path in site.rglob("*.html"):
         text = path.read_text("utf-8")

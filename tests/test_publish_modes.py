@@ -11,20 +11,18 @@ import shutil
 import stat
 import subprocess
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port, run_travelog
+from conftest import free_port, run_travelog, wait_until
 
 from travelog.atomic import DIR_MODE, FILE_MODE
 from travelog.comments.isso_server import IssoSetup, write_config
 
 pytestmark = pytest.mark.e2e  # builds whole journals
-WAIT_SECONDS = 30.0
 SYSTEM_PYTHON = "/usr/bin/python3"
 AS_NOBODY = ("runuser", "-u", "nobody", "--")
 
@@ -135,12 +133,11 @@ def _status(url: str) -> int:
 
 
 def _wait_for(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while True:
-        assert server.poll() is None, "the server running as nobody exited"
+    def answers() -> bool:
         try:
             _status(url)
-            return
         except OSError:
-            assert time.monotonic() < deadline, f"{url} did not answer in {WAIT_SECONDS} s"
-            time.sleep(0.1)
+            return False
+        return True
+
+    wait_until(answers, f"the server running as nobody to answer at {url}", process=server)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import markdown
 
+from travelog.config import load_site_settings
 from travelog.glossary import load_glossary
 from travelog.journal import load_journal
 
@@ -34,7 +35,10 @@ def main() -> None:
     for _ in range(repeats):
         load_glossary(docs)
     load = (time.perf_counter() - start) / repeats
-    bodies = [entry.body for entry in load_journal(docs).published]
+    bodies = [
+        entry.body
+        for entry in load_journal(load_site_settings(Path("mkdocs.yml").resolve())).published
+    ]
     configs = {"travelog.markdown.glossary": {"docs_dir": str(docs), "annotate": "first"}}
     plain = min(render_all(bodies, EXTENSIONS, {}) for _ in range(repeats))
     with_glossary = min(

@@ -67,7 +67,7 @@ def main() -> None:
         export = project / "export.xml"
         items = "".join(post(n) for n in range(1, posts + 1))
         export.write_text(HEADER + items + "</channel></rss>", encoding="utf-8")
-        options = ImportOptions(export, project, project / "docs", None, timezone=dt.UTC)
+        options = ImportOptions(export, project, project / "docs", "posts", None, timezone=dt.UTC)
         for label in ("first import", "re-run"):
             start = time.perf_counter()
             report = import_wordpress(options)

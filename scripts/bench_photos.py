@@ -188,10 +188,9 @@ STEP = (
     "from pathlib import Path\n"
     "from travelog.config import load_site_settings\n"
     "from travelog.photos.site import photos_before_build\n"
-    "settings = load_site_settings(Path('mkdocs.yml'))\n"
+    "settings = load_site_settings(Path('mkdocs.yml').resolve())\n"
     "settings.plugin.photos.processes = int(sys.argv[1])\n"
-    "photos_before_build(settings.config_file, settings.docs_dir, settings.plugin,"
-    " settings.site_url)\n"
+    "photos_before_build(settings)\n"
 )
 
 

@@ -33,7 +33,7 @@ def _step(project: Path, **photos):
         project / "docs",
         settings.photos,
         config_file=project / "mkdocs.yml",
-        site_url="http://example.org/",
+        base_url="/",
     )
 
 

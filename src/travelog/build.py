@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import zoneinfo
 from enum import StrEnum
 from pathlib import Path
 
@@ -39,19 +38,11 @@ class Engine(StrEnum):
 
 def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) -> Path:
     """Build the journal into ``settings.site_dir`` and return that folder."""
-    journal = check_journal(settings.docs_dir)
+    journal = check_journal(settings)
     check_passphrase(journal, settings.plugin.family, settings.config_file)
-    comments = load_context(
-        journal,
-        settings.plugin.comments,
-        site_url=settings.site_url,
-        project_dir=settings.project_dir,
-    )
+    comments = load_context(journal, settings)
     photos = photos_before_build(
-        settings.config_file,
-        settings.docs_dir,
-        settings.plugin,
-        settings.site_url,
+        settings,
         strict=strict,
         # With MkDocs the plugin runs the step again and logs the same warnings itself.
         warn=_warn if engine is Engine.ZENSICAL else lambda message: None,
@@ -86,22 +77,8 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
         if strict:
             command.append("--strict")
         _run(command, settings, engine)
-    images = photos_after_build(
-        photos,
-        journal,
-        settings.config_file,
-        settings.site_dir,
-        settings.site_url,
-        unpublished=journal.unpublished_sources,
-    )
-    write_feeds(
-        journal,
-        settings.site_dir,
-        site_name=settings.site_name,
-        site_url=settings.site_url,
-        timezone=zoneinfo.ZoneInfo(settings.plugin.timezone),
-        images=images,
-    )
+    images = photos_after_build(photos, journal, settings, unpublished=journal.unpublished_sources)
+    write_feeds(journal, settings, images)
     fill_site(settings.site_dir, comments)
     finish_family(
         family,
@@ -119,7 +96,7 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
 def serve_site(settings: SiteSettings, *, address: str) -> int:
     """Run the MkDocs live preview (and Isso for live comments) until interrupted or
     terminated; return its exit status. Stopping the preview stops Isso."""
-    check_journal(settings.docs_dir)
+    check_journal(settings)
     command = [
         sys.executable,
         "-m",

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from travelog.config import TAGS_DIR, SiteSettings
 from travelog.errors import TopicError
 from travelog.glossary import load_glossary
 from travelog.journal import Journal, load_journal
-from travelog.topics import TAGS_DIR
 
 _TOPIC_MARKER = re.compile(r"<!--\s*travelog:topic\s+(?P<name>[^>]+?)\s*-->")
 
 
-def check_journal(docs_dir: Path) -> Journal:
+def check_journal(site: SiteSettings) -> Journal:
     """Load and validate the journal and its glossary; every topic must have its page."""
-    journal = load_journal(docs_dir)
+    docs_dir = site.docs_dir
+    journal = load_journal(site)
     load_glossary(docs_dir)
     for topic in journal.topics.topics:
         page = docs_dir / topic.page_path

@@ -29,7 +29,7 @@ def _comma_list(value: str) -> list[str]:
 
 def cmd_new(args: argparse.Namespace, settings: SiteSettings) -> int:
     path = create_entry(
-        settings.docs_dir,
+        settings,
         args.title,
         tags=args.tags,
         place=args.place,
@@ -54,7 +54,7 @@ def cmd_serve(args: argparse.Namespace, settings: SiteSettings) -> int:
 
 
 def cmd_check(args: argparse.Namespace, settings: SiteSettings) -> int:
-    journal = check_journal(settings.docs_dir)
+    journal = check_journal(settings)
     drafts = sum(entry.draft for entry in journal.entries)
     print(
         f"{len(journal.published)} entries, {drafts} drafts, {len(journal.topics.topics)} tags: ok"
@@ -69,7 +69,7 @@ def cmd_tags_sync(args: argparse.Namespace, settings: SiteSettings) -> int:
 
 
 def cmd_tags_list(args: argparse.Namespace, settings: SiteSettings) -> int:
-    journal = check_journal(settings.docs_dir)
+    journal = check_journal(settings)
     for topic in journal.topics.topics:
         print(f"{topic.name}\t{len(journal.tagged(topic.name))}\t{topic.description}")
     return 0

@@ -10,6 +10,7 @@ from typing import Protocol
 from feedgen.feed import FeedGenerator
 
 from travelog.atomic import write_bytes_atomic
+from travelog.config import SiteSettings
 from travelog.journal import Entry, Journal
 
 FEED_FILE = "feed.xml"
@@ -26,46 +27,41 @@ class FeedImage(Protocol):
     height: int
 
 
-def site_feed_path() -> str:
-    return FEED_FILE
-
-
-def topic_feed_path(slug: str) -> str:
-    return f"tags/{slug}/{FEED_FILE}"
+def topic_feed_path(site: SiteSettings, name: str) -> str:
+    return site.tag_url(name) + FEED_FILE
 
 
 def build_feed(
     *,
+    site: SiteSettings,
     title: str,
-    site_url: str,
     feed_path: str,
     page_path: str,
     subtitle: str,
     entries: list[Entry],
     authors: dict[str, str],
-    timezone: dt.tzinfo,
     images: Mapping[str, FeedImage] | None = None,
 ) -> bytes:
-    """Serialise one Atom feed; ``site_url`` must be absolute and end with a slash."""
+    """Serialise one Atom feed with absolute URLs under the site's ``site_url``."""
     generator = FeedGenerator()
-    generator.id(site_url + page_path)
+    generator.id(site.absolute(page_path))
     generator.title(title)
     generator.subtitle(subtitle or title)
-    generator.link(href=site_url + page_path, rel="alternate")
-    generator.link(href=site_url + feed_path, rel="self")
+    generator.link(href=site.absolute(page_path), rel="alternate")
+    generator.link(href=site.absolute(feed_path), rel="self")
     generator.language("en")
     if images:
         generator.load_extension("media")
-    newest = max((_aware(e.date, timezone) for e in entries), default=None)
+    newest = max((entry.date for entry in entries), default=None)
     generator.updated(newest or dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     for entry in reversed(entries[:FEED_ENTRY_LIMIT]):
         item = generator.add_entry()
-        url = site_url + entry.url
+        url = site.absolute(entry.url)
         item.id(url)
         item.title(entry.title)
         item.link(href=url, rel="alternate")
-        item.published(_aware(entry.date, timezone))
-        item.updated(_aware(entry.date, timezone))
+        item.published(entry.date)
+        item.updated(entry.date)
         item.summary(entry.description or entry.title)
         for author in entry.authors:
             item.author(name=authors.get(author, author))
@@ -95,30 +91,20 @@ def _add_image(item, image: FeedImage) -> None:
 
 def write_feeds(
     journal: Journal,
-    site_dir: Path,
-    *,
-    site_name: str,
-    site_url: str,
-    timezone: dt.tzinfo,
+    site: SiteSettings,
     images: Mapping[str, FeedImage] | None = None,
 ) -> list[Path]:
     """Write the journal feed and every topic feed into the built site; return their paths.
 
     ``images`` maps an entry slug to its lead image, linked as the entry's enclosure.
     """
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    common = {
-        "site_url": base,
-        "authors": journal.authors,
-        "timezone": timezone,
-        "images": images,
-    }
+    common = {"site": site, "authors": journal.authors, "images": images}
     written = [
         _write(
-            site_dir / site_feed_path(),
+            site.site_dir / FEED_FILE,
             build_feed(
-                title=site_name,
-                feed_path=site_feed_path(),
+                title=site.site_name,
+                feed_path=FEED_FILE,
                 page_path="",
                 subtitle="",
                 entries=journal.published,
@@ -129,11 +115,11 @@ def write_feeds(
     for topic in journal.topics.topics:
         written.append(
             _write(
-                site_dir / topic_feed_path(topic.slug),
+                site.site_dir / topic_feed_path(site, topic.name),
                 build_feed(
-                    title=f"{site_name}: {topic.name}",
-                    feed_path=topic_feed_path(topic.slug),
-                    page_path=topic.url,
+                    title=f"{site.site_name}: {topic.name}",
+                    feed_path=topic_feed_path(site, topic.name),
+                    page_path=site.tag_url(topic.name),
                     subtitle=topic.description,
                     entries=journal.tagged(topic.name),
                     **common,
@@ -146,7 +132,3 @@ def write_feeds(
 def _write(path: Path, data: bytes) -> Path:
     write_bytes_atomic(path, data)
     return path
-
-
-def _aware(value: dt.datetime, timezone: dt.tzinfo) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone)

@@ -1,30 +1,30 @@
-"""The journal model: entries read from ``docs/posts``, validated against authors and topics.
+"""The journal model: entries read from the blog's posts folder, validated against authors
+and topics.
 
 This is engine-independent: the MkDocs plugin, the Markdown extensions, the feeds and the
-``travelog`` commands all read the journal through :func:`load_journal`.
+``travelog`` commands all read the journal through :func:`load_journal`, given the site
+context, which knows where entries live, their URLs and the time zone of their dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pymdownx.slugs import slugify
 
+from travelog.config import SiteSettings
 from travelog.errors import FrontMatterError, TopicError, TravelogError
 from travelog.frontmatter import key_line, split_front_matter
 from travelog.topics import REGISTRY_FILE, TopicRegistry, load_topics
 from travelog.yaml_loader import load_yaml
 
-POSTS_DIR = "posts"
 AUTHORS_FILE = ".authors.yml"
 EXCERPT_SEPARATOR = "<!-- more -->"
-_slugify = slugify(case="lower")
 
 
 class Audience(StrEnum):
@@ -35,30 +35,18 @@ class Audience(StrEnum):
     FAMILY = "family"
 
 
-def make_slug(title: str) -> str:
-    """The slug Material's blog plugin derives from a title (its default post_slugify)."""
-    return _slugify(title, "-")
-
-
-def entry_url(date: dt.datetime, slug: str) -> str:
-    """Site-relative URL, matching the blog's post_url_format "{date}/{slug}" (yyyy/MM)."""
-    return f"{date:%Y/%m}/{slug}/"
-
-
-def page_url(source: str) -> str:
-    """Site-relative URL of the page ``source`` (a path below docs/), directory URLs."""
-    stem = source.removesuffix(".md")
-    stem = "" if stem == "index" else stem.removesuffix("/index")
-    return f"{stem}/" if stem else ""
-
-
 @dataclass(frozen=True)
 class Entry:
     """One journal entry, as its front matter describes it."""
 
     source: Path
+    src_path: str
+    """The source file relative to docs_dir, as Markdown links name it."""
+    url: str
+    """Site-relative URL, as the blog plugin publishes the entry."""
     title: str
     date: dt.datetime
+    """When it happened; a date written without an offset is in the journal's time zone."""
     slug: str
     authors: tuple[str, ...]
     places: tuple[str, ...]
@@ -73,10 +61,6 @@ class Entry:
     def for_family(self) -> bool:
         """The one test for family-only entries: everything public skips them."""
         return self.audience is Audience.FAMILY
-
-    @property
-    def url(self) -> str:
-        return entry_url(self.date, self.slug)
 
 
 @dataclass(frozen=True)
@@ -111,24 +95,24 @@ class Journal:
 
 
 # Extensions run once per page and several of them read the journal: keep the last reading of
-# each docs folder for as long as none of its files changed (their sizes and times match).
-_READINGS: dict[Path, tuple[tuple[tuple[str, int, int], ...], Journal]] = {}
+# each site for as long as none of its files changed (their sizes and times match).
+_READINGS: dict[Path, tuple[SiteSettings, tuple[tuple[str, int, int], ...], Journal]] = {}
 
 
-def load_journal(docs_dir: Path) -> Journal:
+def load_journal(site: SiteSettings) -> Journal:
     """Read and validate every entry; raise a :class:`TravelogError` on the first problem."""
-    signature = _signature(docs_dir)
-    known = _READINGS.get(docs_dir)
-    if known is not None and known[0] == signature:
-        return known[1]
-    journal = _read_journal(docs_dir)
-    _READINGS[docs_dir] = (signature, journal)
+    signature = _signature(site)
+    known = _READINGS.get(site.config_file)
+    if known is not None and known[0] is site and known[1] == signature:
+        return known[2]
+    journal = _read_journal(site)
+    _READINGS[site.config_file] = (site, signature, journal)
     return journal
 
 
-def _signature(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    files = [docs_dir / REGISTRY_FILE, docs_dir / AUTHORS_FILE]
-    files += sorted((docs_dir / POSTS_DIR).rglob("*.md"))
+def _signature(site: SiteSettings) -> tuple[tuple[str, int, int], ...]:
+    files = [site.docs_dir / REGISTRY_FILE, site.authors_file]
+    files += sorted(site.posts_dir.rglob("*.md"))
     stamps = []
     for path in files:
         try:
@@ -139,18 +123,18 @@ def _signature(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(stamps)
 
 
-def _read_journal(docs_dir: Path) -> Journal:
-    topics = load_topics(docs_dir)
-    authors = load_authors(docs_dir)
-    posts_dir = docs_dir / POSTS_DIR
-    entries = [read_entry(path, topics, authors) for path in sorted(posts_dir.rglob("*.md"))]
+def _read_journal(site: SiteSettings) -> Journal:
+    topics = load_topics(site.docs_dir)
+    authors = load_authors(site.authors_file)
+    entries = [
+        read_entry(path, site, topics, authors) for path in sorted(site.posts_dir.rglob("*.md"))
+    ]
     _check_unique_slugs(entries)
-    return Journal(docs_dir=docs_dir, entries=tuple(entries), topics=topics, authors=authors)
+    return Journal(docs_dir=site.docs_dir, entries=tuple(entries), topics=topics, authors=authors)
 
 
-def load_authors(docs_dir: Path) -> dict[str, str]:
-    """Author id -> display name, from the blog's ``.authors.yml``."""
-    path = docs_dir / AUTHORS_FILE
+def load_authors(path: Path) -> dict[str, str]:
+    """Author id -> display name, from the blog's authors file (``.authors.yml``)."""
     if not path.is_file():
         return {}
     try:
@@ -166,7 +150,9 @@ def load_authors(docs_dir: Path) -> dict[str, str]:
     }
 
 
-def read_entry(path: Path, topics: TopicRegistry, authors: dict[str, str]) -> Entry:
+def read_entry(
+    path: Path, site: SiteSettings, topics: TopicRegistry, authors: dict[str, str]
+) -> Entry:
     text = path.read_text(encoding="utf-8")
     meta, body, _ = split_front_matter(text, path)
 
@@ -176,9 +162,9 @@ def read_entry(path: Path, topics: TopicRegistry, authors: dict[str, str]) -> En
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise fail("missing 'title'; add title: \"...\" to the front matter", "title")
-    date = _entry_date(meta.get("date"), fail)
-    slug = meta.get("slug", make_slug(title))
-    if not isinstance(slug, str) or not slug or slug != make_slug(slug):
+    date = site.local_time(_entry_date(meta.get("date"), fail))
+    slug = meta["slug"] if "slug" in meta else site.blog.post_slug(title)
+    if not isinstance(slug, str) or not slug or slug != site.blog.post_slug(slug):
         raise fail(f"invalid slug {slug!r}; use lower-case words joined by hyphens", "slug")
     entry_authors = _string_list(meta, "authors", fail)
     for author in entry_authors:
@@ -210,13 +196,16 @@ def read_entry(path: Path, topics: TopicRegistry, authors: dict[str, str]) -> En
             "publish it encrypted for family, or remove 'audience: family'",
             "draft",
         )
+    places = tuple(_string_list(meta, "categories", fail))
     return Entry(
         source=path,
+        src_path=path.relative_to(site.docs_dir).as_posix(),
+        url=site.blog.entry_url(slug=slug, date=date, categories=places, file_name=path.stem),
         title=title.strip(),
         date=date,
         slug=slug,
         authors=tuple(entry_authors),
-        places=tuple(_string_list(meta, "categories", fail)),
+        places=places,
         tags=tuple(tags),
         description=description.strip(),
         draft=draft,
@@ -226,7 +215,7 @@ def read_entry(path: Path, topics: TopicRegistry, authors: dict[str, str]) -> En
     )
 
 
-def _audience(value: Any, fail) -> Audience:
+def _audience(value: Any, fail: Callable[[str, str], FrontMatterError]) -> Audience:
     try:
         return Audience(value)
     except ValueError:
@@ -234,29 +223,23 @@ def _audience(value: Any, fail) -> Audience:
         raise fail(f"unknown audience {value!r}; use {choices}", "audience") from None
 
 
-def _entry_date(value: Any, fail) -> dt.datetime:
+def _entry_date(value: Any, fail: Callable[[str, str], FrontMatterError]) -> dt.date:
     if isinstance(value, dict):
         value = value.get("created")
-    if isinstance(value, dt.datetime):
-        return value
     if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time())
+        return value
     if value is None:
         raise fail("missing 'date'; add date: YYYY-MM-DD to the front matter", "date")
     raise fail(f"invalid date {value!r}; write it as YYYY-MM-DD", "date")
 
 
 def _newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda entry: _comparable(entry.date), reverse=True)
+    return sorted(entries, key=lambda entry: entry.date, reverse=True)
 
 
-def _comparable(value: dt.datetime) -> dt.datetime:
-    """Dates without an offset count as UTC (as the blog plugin reads them), so entries with
-    and without offsets sort together."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
-def _string_list(meta: dict[str, Any], key: str, fail) -> list[str]:
+def _string_list(
+    meta: dict[str, Any], key: str, fail: Callable[[str, str], FrontMatterError]
+) -> list[str]:
     value = meta.get(key, [])
     if isinstance(value, str):
         value = [value]

@@ -8,12 +8,13 @@ from pathlib import Path
 import yaml
 
 from travelog.atomic import write_text_atomic
+from travelog.config import SiteSettings
 from travelog.errors import TopicError, TravelogError
-from travelog.journal import POSTS_DIR, load_journal, make_slug
+from travelog.journal import load_journal
 
 
 def create_entry(
-    docs_dir: Path,
+    site: SiteSettings,
     title: str,
     *,
     tags: list[str],
@@ -22,8 +23,8 @@ def create_entry(
     date: dt.date,
     draft: bool = False,
 ) -> Path:
-    """Write ``docs/posts/<slug>.md`` and return its path; refuse unknown tags."""
-    journal = load_journal(docs_dir)
+    """Write ``<posts folder>/<slug>.md`` and return its path; refuse unknown tags."""
+    journal = load_journal(site)
     known = journal.topics.names()
     unknown = [tag for tag in tags if tag not in known]
     if unknown:
@@ -39,11 +40,11 @@ def create_entry(
     if unknown_authors:
         raise TravelogError(
             f"unknown author {unknown_authors[0]!r}; known authors: " + ", ".join(journal.authors),
-            path=docs_dir / ".authors.yml",
+            path=site.authors_file,
         )
-    base_slug = make_slug(title) or "entry"
+    base_slug = site.blog.post_slug(title) or "entry"
     used = {entry.slug for entry in journal.entries}
-    posts_dir = docs_dir / POSTS_DIR
+    posts_dir = site.posts_dir
     slug, counter = base_slug, 2
     while slug in used or (posts_dir / f"{slug}.md").exists():
         slug, counter = f"{base_slug}-{counter}", counter + 1

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
-from collections.abc import Mapping
-from pathlib import Path
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,13 +13,12 @@ from mkdocs.structure.pages import Page
 from travelog.checks import check_journal
 from travelog.comments.context import load_context
 from travelog.comments.render import CommentsContext, fill_slot
-from travelog.config import LOCAL_SITE_URL, TravelogConfig, plugin_settings
+from travelog.config import SiteSettings, TravelogConfig, remember_site, site_from_mkdocs
 from travelog.errors import TravelogError
 from travelog.family.step import FamilySetup, family_sources, finish_family, prepare_family
 from travelog.feeds import write_feeds
 from travelog.journal import Journal
 from travelog.photos.index import default_manifest
-from travelog.photos.settings import PHOTOS_DIR
 from travelog.photos.site import photos_after_build, photos_before_build
 from travelog.photos.step import StepResult
 from travelog.template_data import (
@@ -35,6 +30,8 @@ from travelog.template_data import (
 )
 
 PHOTOS_EXTENSION = "travelog.markdown.photos"
+#: The extensions that read the site context: they are pointed at this build's mkdocs.yml.
+SITE_EXTENSIONS = ("travelog.markdown.topics", "travelog.markdown.glossary")
 
 log = get_plugin_logger(__name__)
 
@@ -43,10 +40,10 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.site: SiteSettings | None = None
         self.journal: Journal | None = None
         self.comments: CommentsContext | None = None
         self.photos: StepResult | None = None
-        self.site_texts: dict[str, str] = {}
         self.family: FamilySetup | None = None
         self.previewing = False
 
@@ -61,40 +58,34 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         if not self.config.enabled:
             return None
         try:
-            plugin_settings(_plain(self.config), Path(config.config_file_path))
-            self.journal = check_journal(Path(config.docs_dir))
-            self.comments = load_context(
-                self.journal,
-                self.config.comments,
-                site_url=config.site_url or LOCAL_SITE_URL,
-                project_dir=Path(config.config_file_path).parent,
-            )
+            self.site = site_from_mkdocs(config)
+            remember_site(self.site)
+            self.journal = check_journal(self.site)
+            self.comments = load_context(self.journal, self.site)
             self.family = prepare_family(
                 self.journal,
                 self.config.family,
-                Path(config.config_file_path),
+                self.site.config_file,
                 preview=self.previewing,
             )
         except TravelogError as error:
             raise PluginError(str(error)) from None
-        self.site_texts = escape_site_texts(config)
+        # After the site context has kept the plain texts (feeds escape their own).
+        escape_site_texts(config)
+        for name in SITE_EXTENSIONS:
+            if name in config.markdown_extensions:
+                config.mdx_configs.setdefault(name, {})["config_file"] = str(self.site.config_file)
         if PHOTOS_EXTENSION in config.markdown_extensions:
-            manifest = default_manifest(Path(config.config_file_path).parent)
+            manifest = default_manifest(self.site.project_dir)
             config.mdx_configs.setdefault(PHOTOS_EXTENSION, {})["manifest"] = str(manifest)
         return None
 
     # Photos are derived before any page renders: the photos extension reads their manifest.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if self.site is None:
             return
         try:
-            self.photos = photos_before_build(
-                Path(config.config_file_path),
-                Path(config.docs_dir),
-                self.config,
-                config.site_url or "/",
-                warn=log.warning,
-            )
+            self.photos = photos_before_build(self.site, warn=log.warning)
         except TravelogError as error:
             raise PluginError(str(error)) from None
 
@@ -130,33 +121,24 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             install_safe_filters(env)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder):
-        project = Path(config.config_file_path).parent
-        for folder in (project / PHOTOS_DIR, project / self.config.comments.archive_dir):
-            if self.config.enabled and folder.is_dir():
-                server.watch(str(folder))
+        if self.site is not None:
+            for folder in (self.site.photos_dir, self.site.archive_dir):
+                if folder.is_dir():
+                    server.watch(str(folder))
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.journal is None:
+        if self.site is None or self.journal is None:
             return
         images = {}
         if self.photos is not None:
             images = photos_after_build(
                 self.photos,
                 self.journal,
-                Path(config.config_file_path),
-                Path(config.site_dir),
-                config.site_url or LOCAL_SITE_URL,
+                self.site,
                 unpublished=() if self.previewing else self.journal.unpublished_sources,
             )
-        written = write_feeds(
-            self.journal,
-            Path(config.site_dir),
-            site_name=self.site_texts.get("site_name", config.site_name),
-            site_url=config.site_url or LOCAL_SITE_URL,
-            timezone=zoneinfo.ZoneInfo(self.config.timezone),
-            images=images,
-        )
+        written = write_feeds(self.journal, self.site, images)
         log.debug("wrote %d feeds", len(written))
         try:
             finish_family(
@@ -165,21 +147,14 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
                 markdown=(config.markdown_extensions, config.mdx_configs),
                 comments=self.comments,
                 photos=self.photos,
-                project_dir=Path(config.config_file_path).parent,
-                site_url=config.site_url or LOCAL_SITE_URL,
-                site_dir=Path(config.site_dir),
+                project_dir=self.site.project_dir,
+                site_url=self.site.site_url,
+                site_dir=self.site.site_dir,
             )
         except TravelogError as error:
             raise PluginError(str(error)) from None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.comments is None:
+        if self.comments is None:
             return None
         return fill_slot(output, page.url, self.comments)
-
-
-def _plain(value: object) -> object:
-    """Validated options back to plain dicts, to run travelog's own checks on them."""
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    return value

@@ -15,7 +15,9 @@ from pathlib import Path
 import yaml
 
 from travelog.atomic import write_text_atomic
+from travelog.config import TAGS_DIR
 from travelog.errors import TopicError
+from travelog.slugs import tag_slug
 from travelog.yaml_loader import load_yaml
 
 REGISTRY_FILE = "topics.yml"
@@ -23,7 +25,6 @@ REGISTRY_HEADER = (
     "# The topics (tags) this journal allows. Each needs a page docs/tags/<slug>.md:\n"
     "# run `travelog tags sync` after adding one.\n"
 )
-TAGS_DIR = "tags"
 # Lower-case letters of any script, digits, single spaces or hyphens between words, and "+"
 # (c++): safe in YAML, file names and URLs alike.
 _TAG_NAME = re.compile(r"^[^\W_]+\+*(?:[ -][^\W_]+\+*)*$")
@@ -36,11 +37,6 @@ def is_tag_name(name: object) -> bool:
     # Combining marks (Devanagari vowel signs, accents written apart) belong to their letter.
     base = "".join(char for char in name if not unicodedata.category(char).startswith("M"))
     return bool(_TAG_NAME.match(base))
-
-
-def tag_slug(name: str) -> str:
-    """The URL slug of a tag: lower case with hyphens (matches the theme's tag links)."""
-    return name.strip().lower().replace(" ", "-")
 
 
 @dataclass(frozen=True)

@@ -5,27 +5,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import zoneinfo
 from urllib.parse import urljoin, urlsplit
 
 from travelog.checks import check_journal
 from travelog.comments.context import load_context
 from travelog.comments.freeze import freeze
-from travelog.comments.isso_server import DATABASE_NAME, IssoSetup, data_dir, run_foreground
+from travelog.comments.isso_server import DATABASE_NAME, IssoSetup, run_foreground
+from travelog.comments.render import CommentsContext
 from travelog.comments.settings import isso_api_url, isso_browser_url
 from travelog.comments.status import entry_counts, format_table
 from travelog.config import SiteSettings
 from travelog.errors import TravelogError
 
 
-def _context(settings: SiteSettings):
-    journal = check_journal(settings.docs_dir)
-    return load_context(
-        journal,
-        settings.plugin.comments,
-        site_url=settings.site_url,
-        project_dir=settings.project_dir,
-    )
+def _context(settings: SiteSettings) -> CommentsContext:
+    return load_context(check_journal(settings), settings)
 
 
 def cmd_freeze(args: argparse.Namespace, settings: SiteSettings) -> int:
@@ -33,8 +27,8 @@ def cmd_freeze(args: argparse.Namespace, settings: SiteSettings) -> int:
     results = freeze(
         _context(settings),
         isso_api_url(comments, args.isso),
-        settings.project_dir / comments.archive_dir,
-        zoneinfo.ZoneInfo(settings.plugin.timezone),
+        settings.archive_dir,
+        settings.timezone,
     )
     for result in results:
         where = result.path.relative_to(settings.project_dir).as_posix()
@@ -46,7 +40,7 @@ def cmd_freeze(args: argparse.Namespace, settings: SiteSettings) -> int:
 
 def cmd_status(args: argparse.Namespace, settings: SiteSettings) -> int:
     comments = settings.plugin.comments
-    database = data_dir(comments, settings.project_dir) / DATABASE_NAME
+    database = settings.data_dir / DATABASE_NAME
     rows, note = entry_counts(_context(settings), isso_api_url(comments, args.isso), database)
     print(format_table(rows))
     if note:
@@ -62,9 +56,9 @@ def cmd_isso(args: argparse.Namespace, settings: SiteSettings) -> int:
         raise TravelogError(
             "site_url must be the public http(s) address", path=settings.config_file
         )
-    public = urljoin(settings.site_url, isso_browser_url(comments, settings.site_url))
+    public = urljoin(settings.site_url, isso_browser_url(settings))
     setup = IssoSetup(
-        data_dir=data_dir(comments, settings.project_dir),
+        data_dir=settings.data_dir,
         port=args.port or comments.isso.port,
         site_origins=(f"{site.scheme}://{site.netloc}",),
         public_endpoint=public,

@@ -40,7 +40,7 @@ def freeze(
     for entry in context.entries_by_url.values():
         if not comments_enabled(entry):
             continue
-        fetched = fetch_thread(isso_url, thread_uri(entry.url, context.site_url))
+        fetched = fetch_thread(isso_url, thread_uri(entry, context.site))
         existing = context.archives.get(entry.slug)
         merged, added = merge(existing, archived_records(fetched, existing, timezone))
         if added:

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from travelog.atomic import ensure_private_file, write_bytes_atomic
-from travelog.comments.settings import CommentsConfig
 from travelog.errors import TravelogError
 
 ADMIN_PASSWORD_ENV = "TRAVELOG_ISSO_ADMIN_PASSWORD"
@@ -55,10 +54,6 @@ class IssoSetup:
     @property
     def local_url(self) -> str:
         return f"http://{LOOPBACK}:{self.port}/"
-
-
-def data_dir(comments: CommentsConfig, project_dir: Path) -> Path:
-    return (project_dir / comments.isso.data_dir).resolve()
 
 
 def hash_salt(folder: Path) -> str:

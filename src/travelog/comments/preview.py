@@ -8,9 +8,9 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from travelog.comments.isso_server import LOOPBACK, IssoSetup, data_dir, origins_of, running_isso
-from travelog.comments.settings import ISSO_URL_ENV, Provider
-from travelog.config import SiteSettings
+from travelog.comments.isso_server import LOOPBACK, IssoSetup, origins_of, running_isso
+from travelog.comments.settings import ISSO_URL_ENV
+from travelog.config import Provider, SiteSettings
 
 
 def free_port() -> int:
@@ -29,7 +29,7 @@ def preview_comments(settings: SiteSettings, address: str) -> Iterator[dict[str,
         return
     port = comments.isso.port or free_port()
     setup = IssoSetup(
-        data_dir=data_dir(comments, settings.project_dir),
+        data_dir=settings.data_dir,
         port=port,
         site_origins=origins_of([address]),
         public_endpoint=f"http://{LOOPBACK}:{port}",

@@ -6,12 +6,8 @@ import html
 from functools import cache
 from importlib.resources import files
 
-from travelog.comments.settings import (
-    CommentsConfig,
-    Provider,
-    isso_browser_url,
-    thread_uri,
-)
+from travelog.comments.settings import isso_browser_url, thread_uri
+from travelog.config import CommentsConfig, Provider, SiteSettings
 from travelog.journal import Entry
 
 UNAVAILABLE = "Comments are unavailable right now."
@@ -24,10 +20,11 @@ def _loader_script() -> str:
     return files("travelog.comments").joinpath("isso-loader.js").read_text(encoding="utf-8")
 
 
-def live_thread(entry: Entry, settings: CommentsConfig, site_url: str) -> str:
+def live_thread(entry: Entry, site: SiteSettings) -> str:
+    settings = site.plugin.comments
     provider = Provider(settings.provider)
     if provider is Provider.ISSO:
-        return _isso(entry, settings, site_url)
+        return _isso(entry, site)
     if provider is Provider.GISCUS:
         return _giscus(settings)
     return ""
@@ -44,14 +41,14 @@ def _status(text: str, *, hidden: bool) -> str:
     )
 
 
-def _isso(entry: Entry, settings: CommentsConfig, site_url: str) -> str:
-    endpoint = isso_browser_url(settings, site_url)
+def _isso(entry: Entry, site: SiteSettings) -> str:
+    endpoint = isso_browser_url(site)
     return (
         f'<div class="travelog-live" data-isso-endpoint="{_attr(endpoint)}" '
         f'data-unavailable="{_attr(UNAVAILABLE)}">\n'
         f"{_status(LOADING, hidden=False)}"
         "<noscript><p>Writing a comment needs JavaScript.</p></noscript>\n"
-        f'<section id="isso-thread" data-isso-id="{_attr(thread_uri(entry.url, site_url))}" '
+        f'<section id="isso-thread" data-isso-id="{_attr(thread_uri(entry, site))}" '
         f'data-title="{_attr(entry.title)}" aria-label="Live comments"></section>\n'
         f"<script>{_loader_script()}</script>\n"
         "</div>\n"

@@ -17,7 +17,7 @@ from travelog.atomic import write_text_atomic
 from travelog.comments.archive import Archive, ArchivedComment
 from travelog.comments.providers import live_thread
 from travelog.comments.sanitize import LINK_REL, clean_text, plain_author, safe_website
-from travelog.comments.settings import CommentsConfig
+from travelog.config import SiteSettings
 from travelog.journal import Entry
 
 SLOT = '<div data-travelog-comments="slot"></div>'
@@ -31,8 +31,7 @@ ISSO_ID = re.compile(r"isso-(\d+)(?:-\d+)?")
 class CommentsContext:
     """Everything :func:`fill_slot` needs, read once per build."""
 
-    settings: CommentsConfig
-    site_url: str
+    site: SiteSettings
     entries_by_url: dict[str, Entry]
     archives: dict[str, Archive]
     page_archives: dict[str, Archive] = field(default_factory=dict)  # by page URL
@@ -104,7 +103,7 @@ def render_section(entry: Entry, context: CommentsContext, *, live_comments: boo
     ``live_comments`` only the archived thread (family entries: Isso's API is public)."""
     archive = context.archives.get(entry.slug)
     archived = render_archive(archive) if archive else ""
-    live = live_thread(entry, context.settings, context.site_url) if live_comments else ""
+    live = live_thread(entry, context.site) if live_comments else ""
     return _section(archived, live)
 
 

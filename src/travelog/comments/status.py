@@ -26,7 +26,7 @@ def entry_counts(
 ) -> tuple[list[EntryCounts], str | None]:
     """Counts per entry, and a note when Isso or its database could not be read."""
     entries = sorted(context.entries_by_url.values(), key=lambda entry: entry.date)
-    uris = {entry.slug: thread_uri(entry.url, context.site_url) for entry in entries}
+    uris = {entry.slug: thread_uri(entry, context.site) for entry in entries}
     notes = []
     try:
         live: dict[str, int] | None = count_threads(isso_url, list(uris.values()))

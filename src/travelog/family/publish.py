@@ -18,6 +18,7 @@ from pathlib import Path
 
 from travelog.atomic import make_temporary_dir, write_bytes_atomic, write_text_atomic
 from travelog.comments.render import CommentsContext
+from travelog.config import base_path
 from travelog.family.crypto import (
     CHECK_ITEM,
     CHECK_PLAINTEXT,
@@ -32,7 +33,7 @@ from travelog.family.settings import SITE_FOLDER
 from travelog.journal import Entry, Journal
 from travelog.photos.cache import PhotoCache
 from travelog.photos.settings import CACHE_DIR
-from travelog.photos.step import StepResult, base_path
+from travelog.photos.step import StepResult
 
 ASSETS_FOLDER = "assets"
 FILES_FOLDER = "files"

@@ -11,7 +11,7 @@ from travelog.glossary.usage import backlinks
 
 
 def cmd_glossary_list(args: argparse.Namespace, settings: SiteSettings) -> int:
-    journal = check_journal(settings.docs_dir)
+    journal = check_journal(settings)
     glossary = load_glossary(settings.docs_dir)
     used = backlinks(journal, glossary)
     for term in glossary.sorted_terms():

@@ -13,7 +13,7 @@ from travelog.escaping import plain
 from travelog.glossary.model import Glossary, Term
 from travelog.glossary.ruby import reading_lang
 from travelog.glossary.usage import backlinks
-from travelog.journal import POSTS_DIR, Entry, Journal
+from travelog.journal import Entry, Journal
 
 
 def glossary_page(
@@ -52,5 +52,4 @@ def _headline(term: Term) -> str:
 
 
 def _entry_link(entry: Entry) -> str:
-    source = entry.source.as_posix().split(f"/{POSTS_DIR}/", 1)[1]
-    return f"[{plain(entry.title)}]({POSTS_DIR}/{source})"
+    return f"[{plain(entry.title)}]({entry.src_path})"

@@ -9,19 +9,20 @@ from __future__ import annotations
 import os
 import shutil
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from travelog.atomic import make_temporary_dir, write_bytes_atomic, write_text_atomic
 from travelog.avatars import avatar_path, avatar_svg
+from travelog.blog import BlogLayout
 from travelog.config import LOCAL_SITE_URL, PLUGIN_NAME
 from travelog.errors import TravelogError
 from travelog.importers.wordpress.names import author_id as make_author_id
 from travelog.init import templates
 from travelog.init.site_config import config_value, derive_config
 from travelog.init.theme import CONFIG_FILE, example_config, theme_files
-from travelog.journal import AUTHORS_FILE, POSTS_DIR
+from travelog.journal import AUTHORS_FILE
 from travelog.topics import REGISTRY_FILE, sync_tag_pages
 
 DOCS_DIR = "docs"
@@ -149,7 +150,15 @@ def _write_journal(root: Path, options: JournalOptions) -> None:
     sync_tag_pages(docs)
     write_text_atomic(docs / "glossary.yml", templates.GLOSSARY_REGISTRY)
     write_text_atomic(docs / "glossary.md", templates.GLOSSARY_PAGE)
-    for folder in (docs / POSTS_DIR, root / "photos", root / "comments"):
+    for folder in (docs / _posts_path(example), root / "photos", root / "comments"):
         write_text_atomic(folder / ".gitkeep", "")
     write_text_atomic(root / GITIGNORE, templates.gitignore())
     write_text_atomic(root / CONFIG_FILE, config)
+
+
+def _posts_path(example: str) -> str:
+    """Where the example's blog plugin settings put entries, relative to docs."""
+    blog = BlogLayout()
+    blog_dir = config_value(example, ("plugins", "blog", "blog_dir")) or blog.blog_dir
+    post_dir = config_value(example, ("plugins", "blog", "post_dir")) or blog.post_dir
+    return replace(blog, blog_dir=blog_dir, post_dir=post_dir).posts_path

@@ -11,8 +11,10 @@
 - ``<!-- travelog:glossary -->`` on a page at the top of the docs folder becomes the list of
   all terms, sorted by pronunciation, with links to the entries using each.
 
-Register as ``travelog.markdown.glossary`` with the options ``docs_dir`` (default ``docs``)
-and ``annotate`` (``first``, ``all`` or ``off``; default ``first``).
+Register as ``travelog.markdown.glossary`` with the options ``config_file`` (the journal's
+mkdocs.yml, default ``mkdocs.yml``; the glossary is in its docs folder), ``docs_dir`` (only to
+read a glossary without a journal) and ``annotate`` (``first``, ``all`` or ``off``; default
+``first``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
+from travelog.config import SiteSettings, site_for
 from travelog.file_readings import read_once
 from travelog.glossary import DEFAULT_LANG, GLOSSARY_FILE, Glossary, Term, load_glossary
 from travelog.glossary.page import glossary_page
@@ -65,8 +68,16 @@ class _GlossarySource:
     plugin and commands report it first, as one line.
     """
 
-    def __init__(self, docs_dir: Path):
-        self.docs_dir = docs_dir
+    def __init__(self, config_file: Path, docs_dir: Path | None):
+        self.config_file = config_file
+        self.given_docs_dir = docs_dir
+
+    def site(self) -> SiteSettings:
+        return site_for(self.config_file)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.given_docs_dir or self.site().docs_dir
 
     def get(self) -> Glossary:
         return read_once(self.docs_dir / GLOSSARY_FILE, load_glossary, self.docs_dir)
@@ -83,7 +94,7 @@ class GlossaryPagePreprocessor(Preprocessor):
         output: list[str] = []
         for line in lines:
             if _PAGE_MARKER.match(line):
-                journal = load_journal(self.source.docs_dir)
+                journal = load_journal(self.source.site())
                 output.extend(glossary_page(journal, self.source.get(), self.md.htmlStash.store))
             else:
                 output.append(line)
@@ -217,7 +228,8 @@ class AnnotateTreeprocessor(Treeprocessor):
 class GlossaryExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "docs_dir": ["docs", "The journal's docs folder (relative to the cwd)."],
+            "config_file": ["mkdocs.yml", "The journal's mkdocs.yml (relative to the cwd)."],
+            "docs_dir": ["", "A docs folder to read the glossary from without a journal."],
             "annotate": ["first", "Which occurrences get ruby: first (per page), all or off."],
         }
         super().__init__(**kwargs)
@@ -231,7 +243,10 @@ class GlossaryExtension(Extension):
             raise ValueError(
                 f"annotate: expected one of {choices} but received {value!r}"
             ) from None
-        source = _GlossarySource(Path(self.getConfig("docs_dir")))
+        docs_dir = str(self.getConfig("docs_dir"))
+        source = _GlossarySource(
+            Path(self.getConfig("config_file")), Path(docs_dir) if docs_dir else None
+        )
         md.preprocessors.register(
             GlossaryPagePreprocessor(md, source), "travelog_glossary_page", PAGE_PRIORITY
         )

@@ -7,7 +7,8 @@ months, each linking to the blog's own page for it. The
 output is Markdown with links to the entries' source files, so both MkDocs and Zensical
 resolve them to the entries' URLs.
 
-Register as ``travelog.markdown.topics`` with the option ``docs_dir`` (default ``docs``).
+Register as ``travelog.markdown.topics`` with the option ``config_file`` (the journal's
+mkdocs.yml, default ``mkdocs.yml``).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from travelog.config import SiteSettings, site_for
 from travelog.errors import TopicError
 from travelog.escaping import markdown_html, plain
-from travelog.journal import POSTS_DIR, Entry, Journal, load_journal, make_slug
+from travelog.journal import Entry, Journal, load_journal
 from travelog.topics import Topic
 
 PRIORITY = 25  # after normalize_whitespace (30), before html_block (20) stashes comments
@@ -42,8 +44,7 @@ def entry_list(entries: list[Entry], link_prefix: str) -> list[str]:
         places = ", ".join(plain(place) for place in entry.places)
         place = f" · {places}" if places else ""
         lines.append(
-            f"- [{plain(entry.title)}]({link_prefix}{POSTS_DIR}/{_source_name(entry)})"
-            f" — {format_date(entry)}{place}"
+            f"- [{plain(entry.title)}]({link_prefix}{entry.src_path}) — {format_date(entry)}{place}"
         )
         if entry.description:
             lines.append(f"  <br>{plain(entry.description)}")
@@ -79,23 +80,24 @@ def _count(number: int) -> str:
     return f"{number} {'entry' if number == 1 else 'entries'}"
 
 
-def places_index(journal: Journal) -> list[str]:
-    """Every place, most written about first, linking to its page (places/<slug>/)."""
+def places_index(journal: Journal, site: SiteSettings) -> list[str]:
+    """Every place, most written about first, linking to its page (the blog's place URL)."""
     counts: dict[str, int] = {}
     for entry in journal.published:
         for place in entry.places:
             counts[place] = counts.get(place, 0) + 1
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
     items = [
-        f'<li><a href="{make_slug(place)}/">{html.escape(place)}</a> '
+        f'<li><a href="{html.escape(site.rooted(site.place_url(place)))}">'
+        f"{html.escape(place)}</a> "
         f'<span class="travelog-count">{_count(count)}</span></li>'
         for place, count in ordered
     ]
     return ['<ul class="travelog-index">', *items, "</ul>", ""]
 
 
-def archive_index(journal: Journal) -> list[str]:
-    """Every month with entries, newest first, linking to its page (archive/yyyy/mm/)."""
+def archive_index(journal: Journal, site: SiteSettings) -> list[str]:
+    """Every month with entries, newest first, linking to its page (the blog's archive URL)."""
     counts: dict[tuple[int, int], int] = {}
     for entry in journal.published:
         month = (entry.date.year, entry.date.month)
@@ -104,25 +106,23 @@ def archive_index(journal: Journal) -> list[str]:
     for (year, month), count in sorted(counts.items(), reverse=True):
         name = dt.date(year, month, 1).strftime("%B %Y")
         items.append(
-            f'<li><a href="{year:04d}/{month:02d}/">{name}</a> '
+            f'<li><a href="{site.rooted(site.blog.archive_url(dt.date(year, month, 1)))}">'
+            f"{name}</a> "
             f'<span class="travelog-count">{_count(count)}</span></li>'
         )
     return ['<ul class="travelog-index">', *items, "</ul>", ""]
 
 
-def _source_name(entry: Entry) -> str:
-    return entry.source.as_posix().split(f"/{POSTS_DIR}/", 1)[1]
-
-
 class TopicsPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, docs_dir: Path):
+    def __init__(self, md: Markdown, config_file: Path):
         super().__init__(md)
-        self.docs_dir = docs_dir
+        self.config_file = config_file
 
     def run(self, lines: list[str]) -> list[str]:
         if not any("travelog:" in line for line in lines):
             return lines
-        journal = load_journal(self.docs_dir)
+        site = site_for(self.config_file)
+        journal = load_journal(site)
         output: list[str] = []
         for line in lines:
             if topic_match := _TOPIC_MARKER.match(line):
@@ -137,9 +137,9 @@ class TopicsPreprocessor(Preprocessor):
             elif _INDEX_MARKER.match(line):
                 output.extend(topics_index(journal))
             elif _PLACES_MARKER.match(line):
-                output.extend(places_index(journal))
+                output.extend(places_index(journal, site))
             elif _ARCHIVE_MARKER.match(line):
-                output.extend(archive_index(journal))
+                output.extend(archive_index(journal, site))
             else:
                 output.append(line)
         return output
@@ -147,12 +147,14 @@ class TopicsPreprocessor(Preprocessor):
 
 class TopicsExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"docs_dir": ["docs", "The journal's docs folder (relative to the cwd)."]}
+        self.config = {
+            "config_file": ["mkdocs.yml", "The journal's mkdocs.yml (relative to the cwd)."]
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(
-            TopicsPreprocessor(md, Path(self.getConfig("docs_dir"))), "travelog_topics", PRIORITY
+            TopicsPreprocessor(md, Path(self.getConfig("config_file"))), "travelog_topics", PRIORITY
         )
 
 

@@ -5,27 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from travelog.config import TravelogConfig
+from travelog.config import SiteSettings
 from travelog.journal import Journal
 from travelog.photos.social import LeadImage, add_og_images, lead_images
 from travelog.photos.step import StepResult, prepare_photos, publish_photos
 
 
 def photos_before_build(
-    config_file: Path,
-    docs_dir: Path,
-    plugin: TravelogConfig,
-    site_url: str,
+    site: SiteSettings,
     *,
     strict: bool = False,
     warn: Callable[[str], None] = lambda message: None,
 ) -> StepResult:
     return prepare_photos(
-        config_file.parent,
-        docs_dir,
-        plugin.photos,
-        config_file=config_file,
-        site_url=site_url,
+        site.project_dir,
+        site.docs_dir,
+        site.plugin.photos,
+        config_file=site.config_file,
+        base_url=site.base_path,
         strict=strict,
         warn=warn,
     )
@@ -34,15 +31,13 @@ def photos_before_build(
 def photos_after_build(
     result: StepResult,
     journal: Journal,
-    config_file: Path,
-    site_dir: Path,
-    site_url: str,
+    site: SiteSettings,
     *,
     unpublished: Collection[Path] = (),
 ) -> dict[str, LeadImage]:
     """Publish the variants (not those only the ``unpublished`` files place) and og:image
     tags; return each entry's lead image for feeds."""
-    publish_photos(result.index_without(unpublished), config_file.parent, site_dir)
-    images = lead_images(result, journal, site_url)
-    add_og_images(site_dir, journal, images)
+    publish_photos(result.index_without(unpublished), site.project_dir, site.site_dir)
+    images = lead_images(result, journal, site)
+    add_og_images(site, journal, images)
     return images

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote
 
 from travelog.atomic import write_text_atomic
+from travelog.config import SiteSettings
 from travelog.journal import Journal
 from travelog.photos.captions import Captions
 from travelog.photos.index import PhotoRecord
@@ -28,26 +28,24 @@ class LeadImage:
     alt: str
 
 
-def lead_images(result: StepResult, journal: Journal, site_url: str) -> dict[str, LeadImage]:
+def lead_images(result: StepResult, journal: Journal, site: SiteSettings) -> dict[str, LeadImage]:
     """Entry slug -> its lead photo's fallback variant about OG_WIDTH wide, absolute URL."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    project_dir = journal.docs_dir.parent
     leads = result.lead_photos()
     images = {}
     for entry in journal.entries:
         lead = leads.get(entry.source)
         if lead is not None:
-            images[entry.slug] = _lead(*lead, base, project_dir)
+            images[entry.slug] = _lead(*lead, site)
     return images
 
 
-def _lead(record: PhotoRecord, captions: Captions, base: str, project_dir: Path) -> LeadImage:
+def _lead(record: PhotoRecord, captions: Captions, site: SiteSettings) -> LeadImage:
     fallback = record.derived.of_format(record.derived.fallback_format)
     width = pick_width([variant.width for variant in fallback], OG_WIDTH)
     variant = next(variant for variant in fallback if variant.width == width)
-    cached = project_dir / CACHE_DIR / "objects" / record.key / variant.file
+    cached = site.project_dir / CACHE_DIR / "objects" / record.key / variant.file
     return LeadImage(
-        url=base + quote(record.site_file(variant)),
+        url=site.absolute(quote(record.site_file(variant))),
         mime=variant.mime,
         length=cached.stat().st_size,
         width=variant.width,
@@ -56,7 +54,7 @@ def _lead(record: PhotoRecord, captions: Captions, base: str, project_dir: Path)
     )
 
 
-def add_og_images(site_dir: Path, journal: Journal, images: dict[str, LeadImage]) -> int:
+def add_og_images(site: SiteSettings, journal: Journal, images: dict[str, LeadImage]) -> int:
     """Add og:image tags to the built entry pages that have a lead photo; return the count.
 
     Done on the built HTML so that MkDocs and Zensical (which runs no plugin) match.
@@ -64,7 +62,7 @@ def add_og_images(site_dir: Path, journal: Journal, images: dict[str, LeadImage]
     count = 0
     for entry in journal.published:
         image = images.get(entry.slug)
-        page = site_dir / entry.url / "index.html"
+        page = site.output_file(entry.url)
         if image is None or not page.is_file():
             continue
         text = page.read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ import shutil
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
 from travelog.atomic import write_bytes_atomic
 from travelog.config import PhotosConfig
@@ -70,12 +69,6 @@ class StepResult:
         return leads
 
 
-def base_path(site_url: str) -> str:
-    """The path part of site_url, ending in a slash: the root of published URLs."""
-    path = urlsplit(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def scan_usages(docs_dir: Path) -> list[Usage]:
     """Every photo placed in the Markdown files under ``docs_dir``, in file and line order."""
     usages = []
@@ -120,11 +113,13 @@ def prepare_photos(
     config: PhotosConfig,
     *,
     config_file: Path,
-    site_url: str,
+    base_url: str,
     strict: bool = False,
     warn: Callable[[str], None] = lambda message: None,
 ) -> StepResult:
-    """Derive every placed photo not yet cached; write the manifest; drop unused cache."""
+    """Derive every placed photo not yet cached; write the manifest; drop unused cache.
+
+    ``base_url`` is the site's base path (``/`` or ``/journal/``), the root of photo URLs."""
     settings = photo_settings(config, config_file)
     photos_dir = project_dir / PHOTOS_DIR
     usages = scan_usages(docs_dir)
@@ -171,7 +166,7 @@ def prepare_photos(
                 raise problem
             warn(str(problem))
     index = PhotoIndex(
-        base_url=base_path(site_url),
+        base_url=base_url,
         page=PageSettings(sizes=config.sizes, gallery_sizes=config.gallery_sizes),
         photos=records,
     )

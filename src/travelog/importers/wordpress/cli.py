@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import zoneinfo
 from pathlib import Path
 
 from travelog.config import SiteSettings, load_site_settings
@@ -35,14 +34,10 @@ def cmd_import_wordpress(args: argparse.Namespace, settings: SiteSettings | None
     report = import_wordpress(
         ImportOptions(
             export=args.export.resolve(),
-            project_dir=settings.project_dir,
-            docs_dir=settings.docs_dir,
+            site=settings,
             media=args.media.resolve() if args.media else None,
-            timezone=zoneinfo.ZoneInfo(settings.plugin.timezone),
             force=args.force,
-            site_url=settings.site_url,
             new_journal=new_journal,
-            config_file=settings.config_file,
         )
     )
     print("\n".join(report.lines()))

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from pypinyin import lazy_pinyin
 
-from travelog.journal import make_slug
+from travelog.slugs import make_slug
 from travelog.topics import is_tag_name
 
 _INNER_PLUS = re.compile(r"\++(?=[^+])")

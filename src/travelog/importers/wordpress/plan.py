@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 from travelog.avatars import avatar_path, avatar_svg
 from travelog.comments.archive import PAGES_DIR
+from travelog.config import SiteSettings
 from travelog.errors import TopicError, TravelogError
 from travelog.frontmatter import split_front_matter
 from travelog.importers.wordpress import comments as comment_archive
@@ -37,8 +38,9 @@ from travelog.importers.wordpress.redirects import (
 from travelog.importers.wordpress.report import Report
 from travelog.importers.wordpress.uploads import MediaFile, MediaSource
 from travelog.importers.wordpress.yamlout import dump
-from travelog.journal import POSTS_DIR, entry_url, load_authors, make_slug, page_url
-from travelog.topics import REGISTRY_FILE, load_topics, tag_slug
+from travelog.journal import AUTHORS_FILE, load_authors
+from travelog.slugs import make_slug, tag_slug
+from travelog.topics import REGISTRY_FILE, load_topics
 
 PUBLISHED = "publish"
 DRAFT_STATUSES = {
@@ -54,7 +56,8 @@ SKIPPED_STATUSES = {
 }
 RESERVED_PAGES = {
     "index",
-    POSTS_DIR,
+    "posts",
+    "blog",
     "tags",
     "places",
     "archive",
@@ -84,27 +87,24 @@ class Plan:
 class JournalState:
     """What the target journal already holds (files the last import wrote are not counted)."""
 
+    site: SiteSettings
+    """Where entries and archives go, their URLs, site_url."""
     docs_dir: Path
     docs_prefix: str
     entry_slugs: set[str]
     page_names: set[str]
     topics: set[str]
     authors: set[str]
-    site_url: str = ""
     replaceable: frozenset[str] = frozenset()  # starter pages of a journal the import created
 
 
 def journal_state(
-    project_dir: Path,
-    docs_dir: Path,
-    imported: set[str],
-    *,
-    site_url: str = "",
-    new_journal: bool = False,
+    site: SiteSettings, imported: set[str], *, new_journal: bool = False
 ) -> JournalState:
+    project_dir, docs_dir = site.project_dir, site.docs_dir
     prefix = docs_dir.relative_to(project_dir).as_posix()
     slugs = set()
-    for path in sorted((docs_dir / POSTS_DIR).rglob("*.md")):
+    for path in sorted(site.posts_dir.rglob("*.md")):
         if path.relative_to(project_dir).as_posix() in imported:
             continue
         slugs.add(path.stem)
@@ -129,13 +129,13 @@ def journal_state(
             raise
         topics = set()
     return JournalState(
+        site,
         docs_dir,
         prefix,
         slugs,
         pages,
         topics,
-        set(load_authors(docs_dir)),
-        site_url=site_url,
+        set(load_authors(docs_dir / AUTHORS_FILE)),
         replaceable=STARTER_PAGES if new_journal else frozenset(),
     )
 
@@ -168,7 +168,9 @@ def build_plan(export: Export, state: JournalState, media: MediaSource | None) -
     taken_slugs = set(state.entry_slugs)
     for item in posts:
         slugs[item.id] = unique(slug_for(item.slug, item.title, f"post-{item.id}"), taken_slugs)
-        links.add(f"{POSTS_DIR}/{slugs[item.id]}.md", item.id, item.link, item.guid)
+        links.add(
+            f"{state.site.blog.posts_path}/{slugs[item.id]}.md", item.id, item.link, item.guid
+        )
     places = place_pages(pages, state.page_names | RESERVED_PAGES, state.replaceable)
     for item in pages:
         links.add(places.paths[item.id], item.id, item.link, item.guid)
@@ -280,7 +282,7 @@ def _entry(
     shared: _Shared,
 ) -> None:
     state, plan = shared.state, shared.plan
-    source = f"{POSTS_DIR}/{slug}.md"
+    source = f"{state.site.blog.posts_path}/{slug}.md"
     path = f"{state.docs_prefix}/{source}"
     label = f'"{item.title or slug}" ({path})'
     photos = PostPhotos(folder=slug, post_id=item.id, library=shared.library)
@@ -313,7 +315,10 @@ def _entry(
     if document is not None:
         plan.files[f"{comment_archive.COMMENTS_DIR}/{slug}.yml"] = dump(document).encode()
     if not draft:
-        _redirect(item, entry_url(date, slug), shared)
+        url = state.site.blog.entry_url(
+            slug=slug, date=date, categories=item.categories, file_name=slug
+        )
+        _redirect(item, url, shared)
 
 
 def _page(item: Item, source: str, shared: _Shared) -> None:
@@ -336,7 +341,7 @@ def _page(item: Item, source: str, shared: _Shared) -> None:
     if document is not None:
         archive = f"{comment_archive.COMMENTS_DIR}/{PAGES_DIR}/{stem}.yml"
         plan.files[archive] = dump(document).encode()
-    _redirect(item, page_url(source), shared)
+    _redirect(item, state.site.page_url(source), shared)
 
 
 def _redirect(item: Item, new: str, shared: _Shared) -> None:
@@ -361,13 +366,13 @@ def _add_redirects(shared: _Shared) -> None:
     ]
     if not redirects:
         return
-    site_url = shared.state.site_url
+    site = shared.state.site
     for redirect in redirects:
         if not redirect.old.startswith("?"):
-            page = stub_page(redirect.old, redirect.new, site_url)
+            page = stub_page(redirect.old, redirect.new, site.absolute(redirect.new))
             plan.files[f"{prefix}/{redirect.old}index.html"] = page
-    plan.files[f"{prefix}/{NETLIFY_FILE}"] = netlify_rules(redirects, site_url)
-    plan.files[NGINX_FILE] = nginx_map(redirects, site_url)
+    plan.files[f"{prefix}/{NETLIFY_FILE}"] = netlify_rules(redirects, site.base_path)
+    plan.files[NGINX_FILE] = nginx_map(redirects, site.base_path)
     plan.report.redirects = len(redirects)
 
 

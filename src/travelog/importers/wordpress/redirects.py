@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from travelog.photos.step import base_path
-
 NETLIFY_FILE = "_redirects"
 NGINX_FILE = "redirects.nginx.conf"
 _SAFE_SEGMENT = re.compile(r"^[^\x00-\x20\\/\"'<>`{}|^%]+$")
@@ -48,11 +46,10 @@ def blog_host(url: str) -> str:
     return (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
 
 
-def stub_page(old: str, new: str, site_url: str) -> bytes:
+def stub_page(old: str, new: str, canonical: str) -> bytes:
     """The HTML served at ``old``: a relative refresh (works under any base path) and a
-    canonical link (absolute when the journal has a site_url)."""
+    canonical link to the new page's absolute address."""
     relative = posixpath.relpath(new, old) + "/" if new else posixpath.relpath(".", old) + "/"
-    canonical = site_url.rstrip("/") + "/" + new if site_url else relative
     target = html.escape(relative, quote=True)
     return (
         "<!doctype html>\n"
@@ -66,8 +63,8 @@ def stub_page(old: str, new: str, site_url: str) -> bytes:
     ).encode()
 
 
-def netlify_rules(redirects: list[Redirect], site_url: str) -> bytes:
-    root = base_path(site_url)
+def netlify_rules(redirects: list[Redirect], root: str) -> bytes:
+    """``root``: the site's base path (``/`` or ``/journal/``)."""
     lines = ["# Old WordPress addresses (written by travelog import wordpress)"]
     for redirect in redirects:
         if redirect.old.startswith("?"):
@@ -78,8 +75,8 @@ def netlify_rules(redirects: list[Redirect], site_url: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def nginx_map(redirects: list[Redirect], site_url: str) -> bytes:
-    root = base_path(site_url)
+def nginx_map(redirects: list[Redirect], root: str) -> bytes:
+    """``root``: the site's base path (``/`` or ``/journal/``)."""
     lines = [
         "# Old WordPress addresses (written by travelog import wordpress).",
         "# In nginx's http block: include this file; in the journal's server block:",

@@ -9,19 +9,22 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from travelog.config import SiteSettings, load_site_settings
 from travelog.errors import FrontMatterError
 from travelog.journal import Audience, load_journal
 
 FAMILY_SOURCE = "family-visiting.md"
 
 
-def _docs_with(tmp_path: Path, front_matter_line: str) -> Path:
+def _docs_with(tmp_path: Path, front_matter_line: str) -> SiteSettings:
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     entry = docs / "posts" / FAMILY_SOURCE
     text = entry.read_text(encoding="utf-8")
     entry.write_text(text.replace("slug:", f"{front_matter_line}\nslug:", 1), encoding="utf-8")
-    return docs
+    return load_site_settings(tmp_path / "mkdocs.yml")
 
 
 def test_family_entries_are_not_published_but_listed_for_family(tmp_path: Path):

@@ -29,7 +29,7 @@ def _inherit_with_env(project: Path, overrides: str) -> None:
 
 
 def test_env_tag_and_inherit_are_read_as_mkdocs_reads_them(tmp_path, monkeypatch):
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     _inherit_with_env(
         project,
         "site_url: !ENV [JOURNAL_URL, 'http://127.0.0.1:8000/']\n"
@@ -46,7 +46,7 @@ def test_env_tag_and_inherit_are_read_as_mkdocs_reads_them(tmp_path, monkeypatch
 
 
 def test_a_bad_setting_is_one_line_naming_the_file(tmp_path):
-    project = copy_journal(tmp_path / "journal")
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("timezone: Asia/Shanghai", "timezone: 8"),
@@ -96,6 +96,7 @@ def other_scheme_site(tmp_path_factory) -> Path:
     return project / "site"
 
 
+@pytest.mark.e2e
 def test_feeds_link_entries_that_exist(other_scheme_site: Path):
     feed = feedparser.parse((other_scheme_site / "feed.xml").read_bytes())
     assert feed.entries
@@ -110,6 +111,7 @@ def test_feeds_link_entries_that_exist(other_scheme_site: Path):
         assert _page_for(other_scheme_site, item.link).is_file(), item.link
 
 
+@pytest.mark.e2e
 def test_archived_comments_and_og_image_are_on_the_entry_pages(other_scheme_site: Path):
     page = other_scheme_site / "blog" / "park-cameras" / "index.html"
     html = page.read_text(encoding="utf-8")
@@ -120,6 +122,7 @@ def test_archived_comments_and_og_image_are_on_the_entry_pages(other_scheme_site
     assert _page_for(other_scheme_site, images[0]).is_file()
 
 
+@pytest.mark.e2e
 def test_glossary_backlinks_and_tag_links_point_at_built_pages(other_scheme_site: Path):
     glossary = other_scheme_site / "glossary" / "index.html"
     links = _links(glossary.read_text(encoding="utf-8"), r"Used in: (.*?)</")

@@ -7,11 +7,11 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from travelog.config import PHOTOS_DIR as PHOTOS_DIR  # where originals live (the site context)
 from travelog.config import PhotosConfig
 from travelog.errors import TravelogError
 from travelog.photos.exif import ExifPolicyError, allowed_tag_ids
 
-PHOTOS_DIR = "photos"
 # Not under .cache/: `zensical build --clean` empties that folder, which it owns.
 CACHE_DIR = ".travelog-cache/photos"
 SITE_PREFIX = "assets/photos"

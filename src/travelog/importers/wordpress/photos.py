@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from travelog.config import PHOTOS_DIR
 from travelog.importers.wordpress.media import Attachment, MediaLibrary
 from travelog.importers.wordpress.uploads import MediaFile
 
-PHOTOS_DIR = "photos"
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _PLACEHOLDER = re.compile(r"\x00photo(\d+)\x00")
 CAPTIONS_FILE = "captions.yml"

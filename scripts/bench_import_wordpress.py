@@ -5,7 +5,6 @@ Usage: .venv/bin/python scripts/bench_import_wordpress.py [POSTS]   (default 500
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import sys
 import tempfile
@@ -13,6 +12,7 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from travelog.config import load_site_settings
 from travelog.importers.wordpress.run import ImportOptions, import_wordpress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,8 @@ def main() -> None:
         export = project / "export.xml"
         items = "".join(post(n) for n in range(1, posts + 1))
         export.write_text(HEADER + items + "</channel></rss>", encoding="utf-8")
-        options = ImportOptions(export, project, project / "docs", "posts", None, timezone=dt.UTC)
+        shutil.copytree(ROOT / "overrides", project / "overrides")
+        options = ImportOptions(export, load_site_settings(project / "mkdocs.yml"), None)
         for label in ("first import", "re-run"):
             start = time.perf_counter()
             report = import_wordpress(options)

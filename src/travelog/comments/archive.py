@@ -37,6 +37,11 @@ COMMENT_KEYS = frozenset({"id", "parent", "author", "website", "date", "text"})
 PRIVATE_KEYS = frozenset({"email", "ip", "remote_addr", "mail"})
 
 
+def archive_name(entry: str) -> str:
+    """The archive file of an entry, inside the archive folder: ``<entry-slug>.yml``."""
+    return f"{entry}{ARCHIVE_SUFFIX}"
+
+
 class ArchiveError(TravelogError):
     """An archive file is malformed or does not fit the journal."""
 
@@ -250,14 +255,20 @@ def _item_lines(root: yaml.Node | None) -> list[int]:
 
 
 class _ArchiveDumper(yaml.SafeDumper):
-    """Writes dates as ISO 8601 with a ``T`` and strings that round-trip."""
+    """Writes dates as ISO 8601 with a ``T``, and text of several lines as a literal block."""
 
 
 def _represent_datetime(dumper: yaml.SafeDumper, value: dt.datetime) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
 
 
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
 _ArchiveDumper.add_representer(dt.datetime, _represent_datetime)
+_ArchiveDumper.add_representer(str, _represent_text)
 
 
 def archive_text(entry: str, comments: Iterable[ArchivedComment]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from travelog.comments.archive import Archive, ArchivedComment, write_archive
+from travelog.comments.archive import Archive, ArchivedComment, archive_name, write_archive
 from travelog.comments.isso_api import fetch_thread
 from travelog.comments.render import CommentsContext, comments_enabled
 from travelog.comments.sanitize import clean_text, plain_author, safe_website
@@ -44,7 +44,7 @@ def freeze(
         existing = context.archives.get(entry.slug)
         merged, added = merge(existing, archived_records(fetched, existing, timezone))
         if added:
-            path = existing.path if existing else archive_dir / f"{entry.slug}.yml"
+            path = existing.path if existing else archive_dir / archive_name(entry.slug)
             plans.append((entry.slug, path, merged, added))
     results = []
     for slug, path, comments, added in sorted(plans):

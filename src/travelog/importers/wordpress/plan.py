@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from travelog.avatars import avatar_path, avatar_svg
-from travelog.comments.archive import PAGES_DIR
+from travelog.comments.archive import PAGES_DIR, ArchivedComment, archive_name, archive_text
 from travelog.config import SiteSettings
 from travelog.errors import TopicError, TravelogError
 from travelog.frontmatter import split_front_matter
@@ -309,11 +309,10 @@ def _entry(
     (plan.report.drafts if draft else plan.report.published).append(slug)
     _collect(photos, label, converted, plan)
     tally = comment_archive.CommentTally()
-    document = comment_archive.archive(slug, item.comments, tally)
+    records = comment_archive.archive(item.comments, tally)
     plan.report.comments += tally.kept
     plan.report.skipped_comments.update(tally.skipped)
-    if document is not None:
-        plan.files[f"{comment_archive.COMMENTS_DIR}/{slug}.yml"] = dump(document).encode()
+    _add_archive(plan, state, archive_name(slug), slug, records)
     if not draft:
         url = state.site.blog.entry_url(
             slug=slug, date=date, categories=item.categories, file_name=slug
@@ -335,13 +334,21 @@ def _page(item: Item, source: str, shared: _Shared) -> None:
     _collect(photos, label, converted, plan)
     stem = posixpath.splitext(source)[0]
     tally = comment_archive.CommentTally()
-    document = comment_archive.archive(posixpath.basename(stem), item.comments, tally)
+    records = comment_archive.archive(item.comments, tally)
     plan.report.page_comments += tally.kept
     plan.report.skipped_comments.update(tally.skipped)
-    if document is not None:
-        archive = f"{comment_archive.COMMENTS_DIR}/{PAGES_DIR}/{stem}.yml"
-        plan.files[archive] = dump(document).encode()
+    name = f"{PAGES_DIR}/{archive_name(stem)}"
+    _add_archive(plan, state, name, posixpath.basename(stem), records)
     _redirect(item, state.site.page_url(source), shared)
+
+
+def _add_archive(
+    plan: Plan, state: JournalState, name: str, entry: str, records: list[ArchivedComment]
+) -> None:
+    """An archive file in the journal's ``comments.archive_dir``, in the archive's format."""
+    if records:
+        folder = state.site.archive_dir.relative_to(state.site.project_dir).as_posix()
+        plan.files[f"{folder}/{name}"] = archive_text(entry, records).encode()
 
 
 def _redirect(item: Item, new: str, shared: _Shared) -> None:

@@ -77,12 +77,45 @@ def test_pages_without_terms_have_no_switch(site_server: str, page):
     assert page.locator(SWITCH).count() == 0
 
 
-def test_term_meaning_is_a_tooltip_and_language_is_marked(site_server: str, page):
+MEANING = "nation, country; literally “state-family”"
+
+
+def test_term_meaning_opens_on_tap_and_language_is_marked(browser, site_server: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
     page.goto(entry_address(site_server, "learning-the-language"))
     ruby = page.locator("ruby.travelog-term").first
     assert ruby.get_attribute("lang") == "zh"
-    assert ruby.get_attribute("title") == "nation, country; literally “state-family”"
     assert page.locator("ruby.travelog-term rt").first.text_content() == "guó"
+    # No tooltip-only meaning: the term is a button whose name is the term and its reading.
+    assert ruby.get_attribute("title") is None
+    button = page.locator(".travelog-term-button").first
+    assert button.get_attribute("aria-label") == "国家, guó jiā"
+    meaning = page.locator("#" + button.get_attribute("aria-controls"))
+    assert meaning.is_hidden()
+    button.tap()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert meaning.is_visible() and meaning.text_content() == MEANING
+    # Pinyin is legible: at least 11 px.
+    size = page.eval_on_selector("ruby.travelog-term rt", "rt => getComputedStyle(rt).fontSize")
+    assert float(size.removesuffix("px")) >= 11
+    context.close()
+
+
+def test_term_meaning_opens_from_the_keyboard(site_server: str, page):
+    page.goto(entry_address(site_server, "learning-the-language"))
+    button = page.locator(".travelog-term-button").first
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('travelog-term-button')"):
+            break
+    else:
+        raise AssertionError("no glossary term is reachable with the Tab key")
+    page.keyboard.press("Enter")
+    meaning = page.locator("#" + button.get_attribute("aria-controls"))
+    assert meaning.is_visible() and meaning.text_content() == MEANING
+    page.keyboard.press("Escape")
+    assert meaning.is_hidden()
 
 
 @pytest.mark.e2e

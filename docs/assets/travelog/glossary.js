@@ -26,7 +26,60 @@
     button.textContent = hide ? "Show pronunciation" : "Hide pronunciation";
   }
 
+  // A term's meaning opens on tap, click or keyboard: each term with a meaning becomes a
+  // button that shows it in a note below (Escape or another press closes it). The button is
+  // named by the term and its reading once, so screen readers do not read the reading twice.
+  var meanings = 0;
+  function readingOf(ruby) {
+    return Array.prototype.map.call(ruby.querySelectorAll("rt"), function (rt) {
+      return rt.textContent;
+    }).join(" ");
+  }
+  function baseOf(ruby) {
+    var text = "";
+    ruby.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+    });
+    return text;
+  }
+  function close(button) {
+    button.setAttribute("aria-expanded", "false");
+    document.getElementById(button.getAttribute("aria-controls")).hidden = true;
+  }
+  function makeDisclosure(ruby) {
+    var meaning = ruby.getAttribute("title");
+    if (!meaning || ruby.closest(".travelog-term-button")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "travelog-term-button";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-label", baseOf(ruby) + ", " + readingOf(ruby));
+    var note = document.createElement("span");
+    note.className = "travelog-meaning";
+    note.id = "travelog-meaning-" + (meanings += 1);
+    note.setAttribute("role", "note");
+    note.hidden = true;
+    note.textContent = meaning;
+    button.setAttribute("aria-controls", note.id);
+    ruby.removeAttribute("title");
+    ruby.parentNode.insertBefore(button, ruby);
+    button.appendChild(ruby);
+    button.insertAdjacentElement("afterend", note);
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") === "true";
+      document.querySelectorAll(".travelog-term-button[aria-expanded='true']").forEach(close);
+      if (!open) {
+        button.setAttribute("aria-expanded", "true");
+        note.hidden = false;
+      }
+    });
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") close(button);
+    });
+  }
+
   function setup() {
+    document.querySelectorAll(".md-content ruby.travelog-term[title]").forEach(makeDisclosure);
     if (!document.querySelector("ruby.travelog-term")) return;
     var content = document.querySelector(".md-content__inner");
     if (!content || content.querySelector(".travelog-readings-switch")) return;

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import configparser
 import os
 import signal
@@ -68,6 +69,22 @@ def test_admin_and_mail_only_from_the_environment(tmp_path: Path):
     assert config["smtp"]["port"] == "587"
     assert config["smtp"]["security"] == "starttls"
     assert config["smtp"]["from"] == "claire@example.org"
+
+
+def test_notification_emails_come_in_the_journals_name(tmp_path: Path):
+    """Isso names a sender without a name "Ich schrei sonst!"; the journal's name is used."""
+    from isso.config import load as load_isso_config
+
+    environ = {"TRAVELOG_SMTP_HOST": "smtp.example.org", "TRAVELOG_SMTP_TO": "claire@example.org"}
+    setup = dataclasses.replace(setup_in(tmp_path / "isso"), sender_name="Two Years in Shenzhen")
+    path = tmp_path / "isso.cfg"
+    path.write_text(isso_config(setup, environ), encoding="utf-8")
+    sender = load_isso_config(str(path)).get("smtp", "from")
+    assert sender == "Two Years in Shenzhen <claire@example.org>"
+    # A name the writer gave in TRAVELOG_SMTP_FROM stays.
+    environ["TRAVELOG_SMTP_FROM"] = "Claire <claire@example.org>"
+    path.write_text(isso_config(setup, environ), encoding="utf-8")
+    assert load_isso_config(str(path)).get("smtp", "from") == "Claire <claire@example.org>"
 
 
 @pytest.mark.e2e

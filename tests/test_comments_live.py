@@ -66,7 +66,7 @@ def test_family_comment_moderated_answered_frozen_and_archived(browser, tmp_path
             context, page = open_entry(browser, base, FAMILY_ADDRESS)
             page.get_by_label("Your comment").fill("Does the sign show the noise in decibels?")
             page.get_by_label("Your name").fill("Dad")
-            page.get_by_label("E-mail (optional)").fill("dad@example.org")
+            page.get_by_label("Email (optional, only the writers see it)").fill("dad@example.org")
             page.click("#isso-thread .isso-postbox input[type=submit]")
             mail = mailbox.wait_for(1)[0]
             assert mail["To"] == WRITER

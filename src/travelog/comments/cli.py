@@ -63,6 +63,7 @@ def cmd_isso(args: argparse.Namespace, settings: SiteSettings) -> int:
         site_origins=(f"{site.scheme}://{site.netloc}",),
         public_endpoint=public,
         reply_notifications=comments.isso.reply_notifications,
+        sender_name=settings.site_name,
     )
     return run_foreground(setup, os.environ)
 

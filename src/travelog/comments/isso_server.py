@@ -21,6 +21,7 @@ import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
 from pathlib import Path
 
 from travelog.atomic import ensure_private_file, write_bytes_atomic
@@ -50,6 +51,9 @@ class IssoSetup:
     site_origins: tuple[str, ...]
     public_endpoint: str
     reply_notifications: bool = False
+    #: The name notification emails come from (the journal's), unless TRAVELOG_SMTP_FROM
+    #: carries one; Isso's own default is its German sample name.
+    sender_name: str = ""
 
     @property
     def local_url(self) -> str:
@@ -71,7 +75,7 @@ def hash_salt(folder: Path) -> str:
 def isso_config(setup: IssoSetup, environ: Mapping[str, str]) -> str:
     """The text of an isso.cfg for ``setup``; secrets come only from ``environ``."""
     parser = configparser.ConfigParser(interpolation=None)
-    smtp = smtp_settings(environ)
+    smtp = smtp_settings(environ, sender_name=setup.sender_name)
     notify = "smtp" if smtp else ""
     admin_password = environ.get(ADMIN_PASSWORD_ENV, "")
     parser["general"] = {
@@ -115,8 +119,9 @@ def isso_config(setup: IssoSetup, environ: Mapping[str, str]) -> str:
     return out.getvalue()
 
 
-def smtp_settings(environ: Mapping[str, str]) -> dict[str, str] | None:
-    """Isso's [smtp] section from TRAVELOG_SMTP_* variables, or None without HOST and TO."""
+def smtp_settings(environ: Mapping[str, str], *, sender_name: str = "") -> dict[str, str] | None:
+    """Isso's [smtp] section from TRAVELOG_SMTP_* variables, or None without HOST and TO.
+    The sender gets ``sender_name`` when the address has no name of its own."""
     get = {
         key: environ.get(SMTP_ENV_PREFIX + key, "")
         for key in ("HOST", "PORT", "USERNAME", "PASSWORD", "SECURITY", "FROM", "TO")
@@ -138,9 +143,14 @@ def smtp_settings(environ: Mapping[str, str]) -> dict[str, str] | None:
         "username": get["USERNAME"],
         "password": get["PASSWORD"],
         "to": get["TO"],
-        "from": get["FROM"] or get["TO"],
+        "from": _sender(get["FROM"] or get["TO"], sender_name),
         "timeout": "10",
     }
+
+
+def _sender(address: str, name: str) -> str:
+    own_name, bare = parseaddr(address)
+    return address if own_name or not name else formataddr((name, bare))
 
 
 def write_config(setup: IssoSetup, environ: Mapping[str, str]) -> Path:

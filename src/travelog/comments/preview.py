@@ -34,6 +34,7 @@ def preview_comments(settings: SiteSettings, address: str) -> Iterator[dict[str,
         site_origins=origins_of([address]),
         public_endpoint=f"http://{LOOPBACK}:{port}",
         reply_notifications=comments.isso.reply_notifications,
+        sender_name=settings.site_name,
     )
     with running_isso(setup, environ) as url:
         print(

@@ -110,10 +110,20 @@ def render_section(entry: Entry, context: CommentsContext, *, live_comments: boo
 def _section(archived: str, live: str) -> str:
     if not archived and not live:
         return ""
+    count = len(archive.comments) if archive else 0
     return (
-        f'<section class="travelog-comments" aria-labelledby="{HEADING_ID}">\n'
-        f'<h2 id="{HEADING_ID}">Comments</h2>\n{archived}{live}</section>\n'
+        f'<section class="travelog-comments" aria-labelledby="{HEADING_ID}" '
+        f'data-archived="{count}">\n'
+        f'<h2 id="{HEADING_ID}">{comment_count(count)}</h2>\n{archived}{live}</section>\n'
     )
+
+
+def comment_count(count: int) -> str:
+    """The section's one heading: archived and live comments together (the live thread's
+    script counts again with the comments Isso shows)."""
+    if count == 0:
+        return "Comments"
+    return f"{count} comment{'s' if count != 1 else ''}"
 
 
 def fill_slot(page_html: str, page_url: str, context: CommentsContext) -> str:

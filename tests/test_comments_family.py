@@ -5,7 +5,6 @@ deep threads inside a phone screen."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from comments_helpers import reverse_proxy
@@ -79,9 +78,9 @@ def test_form_speaks_to_family_without_isso_placeholders(browser, journal: str):
     form = page.locator("#isso-thread").evaluate("thread => thread.outerHTML")
     for default in ISSO_DEFAULTS:
         assert default not in form
-    assert page.locator("#isso-thread .isso-postbox input[type=submit]").get_attribute(
-        "value"
-    ) == ("Send comment")
+    assert page.locator("#isso-thread .isso-postbox input[type=submit]").get_attribute("value") == (
+        "Send comment"
+    )
     context.close()
 
 
@@ -90,7 +89,9 @@ def test_one_count_for_archived_and_live_comments(browser, journal: str):
     context, page = open_entry(browser, journal + ARCHIVED_ENTRY)
     assert page.locator(".travelog-comments h2").inner_text() == "5 comments"
     # Isso's own heading ("No Comments Yet") and the archive's are not shown.
-    assert page.locator(".isso-thread-heading:visible, .travelog-archive-title:visible").count() == 0
+    assert (
+        page.locator(".isso-thread-heading:visible, .travelog-archive-title:visible").count() == 0
+    )
     context.close()
 
 

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import configparser
+import dataclasses
 import os
 import signal
 import subprocess

@@ -104,13 +104,13 @@ def render_section(entry: Entry, context: CommentsContext, *, live_comments: boo
     archive = context.archives.get(entry.slug)
     archived = render_archive(archive) if archive else ""
     live = live_thread(entry, context.site) if live_comments else ""
-    return _section(archived, live)
+    count = len(archive.comments) if archive else 0
+    return _section(archived, live, count)
 
 
-def _section(archived: str, live: str) -> str:
+def _section(archived: str, live: str, count: int) -> str:
     if not archived and not live:
         return ""
-    count = len(archive.comments) if archive else 0
     return (
         f'<section class="travelog-comments" aria-labelledby="{HEADING_ID}" '
         f'data-archived="{count}">\n'
@@ -134,7 +134,8 @@ def fill_slot(page_html: str, page_url: str, context: CommentsContext) -> str:
     section = render_section(entry, context) if entry and comments_enabled(entry) else ""
     if entry is None and page_url in context.page_archives:
         # A page's comments (imported from WordPress): the archive, as under entries.
-        section = _section(render_archive(context.page_archives[page_url]), "")
+        archive = context.page_archives[page_url]
+        section = _section(render_archive(archive), "", len(archive.comments))
     return page_html.replace(SLOT, section, 1)
 
 

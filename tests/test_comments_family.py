@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from comments_helpers import reverse_proxy
-from conftest import copy_journal, free_port, new_context, run_travelog
+from conftest import copy_journal, free_port, run_travelog
 
 from travelog.comments.isso_server import IssoSetup, running_isso
 
@@ -56,7 +56,7 @@ def journal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def open_entry(browser, url: str, **options):
-    context = new_context(browser, **options)
+    context = browser.new_context(**options)
     page = context.new_page()
     page.goto(url)
     page.wait_for_selector("#isso-thread .isso-postbox textarea")

@@ -195,3 +195,25 @@ def test_without_javascript_the_page_explains_what_is_needed(browser, family_sit
         assert TITLE not in page.content()
     finally:
         context.close()
+
+
+def test_zensical_built_pages_open_the_same_way(page, family_site, tmp_path):
+    project = tmp_path / "journal"
+    shutil.copytree(family_site.parent, project, symlinks=True)
+    result = travelog(project, "build", "--engine", "zensical")
+    assert result.returncode == 0, result.stderr
+    with serve_directory(project / "site") as base:
+        page.goto(entry_url(project / "site", base))
+        unlock(page, "not the passphrase at all")
+        page.locator(STATUS).get_by_text("does not open these pages").wait_for(
+            timeout=UNLOCK_TIMEOUT
+        )
+        unlock(page, PASSPHRASE)
+        wait_opened(page)
+        content = page.locator(".travelog-family-content")
+        assert content.locator("h1").inner_text() == TITLE
+        assert content.locator("figure img").first.evaluate("img => img.naturalWidth >= 400")
+        content.locator("a.glightbox").first.click()
+        page.wait_for_function(
+            "() => document.querySelector('.gslide.current img')?.naturalWidth >= 1200"
+        )

@@ -57,7 +57,8 @@ def cmd_check(args: argparse.Namespace, settings: SiteSettings) -> int:
     journal = check_journal(settings)
     drafts = sum(entry.draft for entry in journal.entries)
     print(
-        f"{len(journal.published)} entries, {drafts} drafts, {len(journal.topics.topics)} tags: ok"
+        f"{len(journal.published)} entries, {len(journal.family)} for family, {drafts} drafts, "
+        f"{len(journal.topics.topics)} tags: ok"
     )
     return 0
 

@@ -54,7 +54,8 @@ class FamilyKey:
 
 
 def read_passphrase(data_dir: Path, needed_by: Path, environ: Mapping[str, str]) -> str:
-    """The passphrase, checked; ``needed_by`` (a family entry) is named when there is none."""
+    """The passphrase (the file's first line), checked; ``needed_by`` (a family entry) is named
+    when there is none."""
     given = environ.get(PASSPHRASE_ENV, "")
     source = PASSPHRASE_ENV
     if not given.strip():
@@ -70,7 +71,8 @@ def read_passphrase(data_dir: Path, needed_by: Path, environ: Mapping[str, str])
                 f"the passphrase file can be read by other users; run chmod 600 {_shown(path)}",
                 path=path,
             )
-        given = path.read_text(encoding="utf-8")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        given = lines[0] if lines else ""
         source = _shown(path)
     length = len(normalise(given).decode("utf-8"))
     if length < MIN_PASSPHRASE_LENGTH:

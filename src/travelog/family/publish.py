@@ -28,7 +28,7 @@ from travelog.family.crypto import (
 )
 from travelog.family.keys import FamilyKey, JournalSalt
 from travelog.family.page import Shell, locked_body, preview_body
-from travelog.family.render import EntryRenderer, entry_page, list_page
+from travelog.family.render import EntryRenderer, PageLinks, entry_page, list_page
 from travelog.family.settings import SITE_FOLDER
 from travelog.journal import Entry, Journal
 from travelog.photos.cache import PhotoCache
@@ -95,13 +95,20 @@ def entry_url(salt: JournalSalt, entry: Entry, root: str) -> str:
 
 def _fill(stage: Path, build: FamilyBuild, shell: Shell, root: str) -> None:
     assets = root + ASSETS_FOLDER + "/"
-    listed = []
-    for entry in build.journal.family:
-        url = entry_url(build.salt, entry, root)
-        listed.append((entry, url))
+    site_root = base_path(build.site_url)
+    listed = [(entry, entry_url(build.salt, entry, root)) for entry in build.journal.family]
+    links = PageLinks(
+        build.journal.docs_dir,
+        {
+            **{entry.source: site_root + entry.url for entry in build.journal.published},
+            **{entry.source: url for entry, url in listed},
+        },
+        site_root,
+    )
+    for entry, url in listed:
         content = entry_page(
             entry,
-            build.renderer.body(entry),
+            build.renderer.body(entry, links),
             authors=build.journal.authors,
             comments=build.comments,
         )

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from markdown import Markdown
 
@@ -17,6 +20,7 @@ from travelog.comments.render import CommentsContext, comments_enabled, render_s
 from travelog.journal import EXCERPT_SEPARATOR, Entry
 
 LIST_TITLE = "For family"
+_MARKDOWN_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
 
 
 class EntryRenderer:
@@ -25,9 +29,37 @@ class EntryRenderer:
     def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any]) -> None:
         self._markdown = Markdown(extensions=list(extensions), extension_configs=dict(configs))
 
-    def body(self, entry: Entry) -> str:
+    def body(self, entry: Entry, links: PageLinks) -> str:
         text = entry.body.replace(EXCERPT_SEPARATOR, "", 1)
-        return self._markdown.reset().convert(text)
+        return links.resolve(self._markdown.reset().convert(text), entry.source)
+
+
+class PageLinks:
+    """Links to Markdown files (``[the park](park-cameras.md)``) made into page addresses, as
+    the engines do for every other page: entries at their URLs (family entries at their opaque
+    ones), other pages by MkDocs' rule (``about.md`` -> ``about/``)."""
+
+    def __init__(self, docs_dir: Path, entries: Mapping[Path, str], root: str) -> None:
+        self._docs = docs_dir.resolve()
+        self._entries = {path.resolve(): url for path, url in entries.items()}
+        self._root = root
+
+    def resolve(self, markup: str, source: Path) -> str:
+        def replace(match: re.Match[str]) -> str:
+            url = self._url((source.parent / unquote(html.unescape(match["path"]))).resolve())
+            anchor = match["anchor"] or ""
+            return match[0] if url is None else f'href="{html.escape(url)}{anchor}"'
+
+        return _MARKDOWN_LINK.sub(replace, markup)
+
+    def _url(self, target: Path) -> str | None:
+        if target in self._entries:
+            return self._entries[target]
+        if not target.is_relative_to(self._docs) or not target.is_file():
+            return None
+        page = target.relative_to(self._docs).with_suffix("").as_posix()
+        page = "" if page == "index" else page.removesuffix("/index") + "/"
+        return self._root + page
 
 
 def entry_page(

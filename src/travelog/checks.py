@@ -8,6 +8,7 @@ from travelog.config import TAGS_DIR, SiteSettings
 from travelog.errors import TopicError
 from travelog.glossary import load_glossary
 from travelog.journal import Journal, load_journal
+from travelog.text_files import read_text
 
 _TOPIC_MARKER = re.compile(r"<!--\s*travelog:topic\s+(?P<name>[^>]+?)\s*-->")
 
@@ -26,7 +27,7 @@ def check_journal(site: SiteSettings) -> Journal:
                 path=journal.topics.path,
             )
     for page in sorted((docs_dir / TAGS_DIR).glob("*.md")):
-        for match in _TOPIC_MARKER.finditer(page.read_text(encoding="utf-8")):
+        for match in _TOPIC_MARKER.finditer(read_text(page)):
             if journal.topics.get(match["name"]) is None:
                 raise TopicError(
                     f"marker names unknown tag {match['name']!r}; add it to "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -130,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     # Material 9.8 prints an end-of-life banner in every MkDocs run it starts; the journal's
     # plans for that date are in README ("Material's end of life"), so keep builds quiet.
@@ -141,5 +145,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         status = args.handler(args, settings)
     except TravelogError as error:
         print(f"travelog: error: {error}", file=sys.stderr)
+        sys.exit(1)
+    except BrokenPipeError:
+        # The reader went away (``travelog tags list | head``): end quietly, as cat does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as error:
+        if error.errno not in DISK_FULL:
+            raise
+        where = f" writing {error.filename}" if error.filename else ""
+        print(
+            f"travelog: error: the disk is full{where}; free some space and run again "
+            "(nothing was replaced: files are written whole or not at all)",
+            file=sys.stderr,
+        )
         sys.exit(1)
     sys.exit(status)

@@ -20,6 +20,7 @@ import yaml
 from travelog.config import SiteSettings
 from travelog.errors import FrontMatterError, TopicError, TravelogError
 from travelog.frontmatter import key_line, split_front_matter
+from travelog.text_files import read_text
 from travelog.topics import REGISTRY_FILE, TopicRegistry, load_topics
 from travelog.yaml_loader import load_yaml
 
@@ -138,7 +139,7 @@ def load_authors(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(read_text(path)) or {}
     except yaml.YAMLError:
         raise TravelogError("invalid YAML; fix the syntax", path=path) from None
     authors = data.get("authors") if isinstance(data, dict) else None
@@ -153,7 +154,7 @@ def load_authors(path: Path) -> dict[str, str]:
 def read_entry(
     path: Path, site: SiteSettings, topics: TopicRegistry, authors: dict[str, str]
 ) -> Entry:
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     meta, body, _ = split_front_matter(text, path)
 
     def fail(message: str, key: str) -> FrontMatterError:

@@ -18,6 +18,7 @@ from travelog.atomic import write_text_atomic
 from travelog.config import TAGS_DIR
 from travelog.errors import TopicError
 from travelog.slugs import tag_slug
+from travelog.text_files import read_text
 from travelog.yaml_loader import load_yaml
 
 REGISTRY_FILE = "topics.yml"
@@ -77,7 +78,7 @@ def load_topics(docs_dir: Path) -> TopicRegistry:
             path=path,
         )
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_text(path))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise TopicError(

@@ -29,6 +29,7 @@ import yaml
 
 from travelog.atomic import write_text_atomic
 from travelog.errors import TravelogError
+from travelog.text_files import read_text
 from travelog.yaml_loader import SafeLoader
 
 ARCHIVE_SUFFIX = ".yml"
@@ -114,7 +115,7 @@ def load_page_archives(archive_dir: Path, docs_dir: Path) -> dict[str, Archive]:
 
 
 def read_archive(path: Path) -> Archive:
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     try:
         root = yaml.compose(text, Loader=SafeLoader)
         data = yaml.load(text, Loader=SafeLoader)

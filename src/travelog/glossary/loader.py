@@ -21,6 +21,7 @@ import yaml
 from travelog.errors import TravelogError
 from travelog.glossary.model import DEFAULT_LANG, Glossary, Term
 from travelog.glossary.readings import resolve_reading
+from travelog.text_files import read_text
 from travelog.yaml_loader import SafeLoader
 
 GLOSSARY_FILE = "glossary.yml"
@@ -38,7 +39,7 @@ def load_glossary(docs_dir: Path) -> Glossary:
     path = docs_dir / GLOSSARY_FILE
     if not path.is_file():
         return Glossary(path=path, terms=())
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     loader = SafeLoader(text)
     try:
         root = loader.get_single_node()

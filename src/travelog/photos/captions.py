@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from travelog.errors import TravelogError
+from travelog.text_files import read_text
 
 SIDECAR = "captions.yml"
 FIELDS = ("caption", "alt", "credit")
@@ -30,7 +31,7 @@ def load_sidecar(folder: Path) -> dict[str, Captions]:
     if not path.is_file():
         return {}
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = yaml.compose(read_text(path), Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise TravelogError(

@@ -6,6 +6,7 @@ original is only ever opened for reading.
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -104,11 +105,19 @@ def derive(source: Path, target: Path, settings: PhotoSettings, threads: int = 1
         raise DeriveError(str(error)) from None
     except ImageCms.PyCMSError:
         raise DeriveError("has a colour profile that cannot be read; re-export it") from None
-    except (OSError, SyntaxError, ValueError, EOFError) as error:
-        reason = str(error).strip() or type(error).__name__
-        raise DeriveError(
-            f"cannot be decoded ({reason}); the file is truncated or corrupt, replace it"
-        ) from None
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DeriveError(
+                "cannot be written: the disk is full; free some space and build again"
+            ) from None
+        raise DeriveError(_undecodable(error)) from None
+    except (SyntaxError, ValueError, EOFError) as error:
+        raise DeriveError(_undecodable(error)) from None
+
+
+def _undecodable(error: BaseException) -> str:
+    reason = str(error).strip() or type(error).__name__
+    return f"cannot be decoded ({reason}); the file is truncated or corrupt, replace it"
 
 
 def _derive(source: Path, target: Path, settings: PhotoSettings, threads: int) -> Derived:

@@ -24,6 +24,7 @@ from travelog.photos.settings import (
     photo_settings,
 )
 from travelog.photos.syntax import ImageRef, Kind, PhotoSyntaxError, body_start, find_placements
+from travelog.text_files import read_text
 
 SUPPORTED_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff"}
@@ -73,7 +74,7 @@ def scan_usages(docs_dir: Path) -> list[Usage]:
     """Every photo placed in the Markdown files under ``docs_dir``, in file and line order."""
     usages = []
     for source in sorted(docs_dir.rglob("*.md")):
-        lines = source.read_text(encoding="utf-8").splitlines()
+        lines = read_text(source).splitlines()
         try:
             placements = find_placements(lines, body_start(lines))
         except PhotoSyntaxError as error:

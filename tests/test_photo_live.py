@@ -27,6 +27,7 @@ _VARIANT = re.compile(
     r"/assets/photos/park-cameras/(?P<stem>[a-z0-9-]+?)-[0-9a-f]{10}-(?P<width>\d+)"
     r"\.(?:avif|webp|jpg|png)"
 )
+_ANY_VARIANT = re.compile(r"/assets/photos/[^\"' ]+?-[0-9a-f]{10}-\d+\.(?:avif|webp|jpg|png)")
 BLUE = (30, 90, 200)
 
 pytestmark = pytest.mark.e2e
@@ -90,7 +91,11 @@ def test_changing_one_photo_re_encodes_only_that_photo(journal: Path, tmp_path: 
         os.replace(edited, journal / FOLDER / "calligraphy.jpg")
         server.rebuilt_since(epoch)
 
-        after = _page_photos(server)
+        # The preview derives it in the background; the page shows it once it has arrived.
+        after = wait_until(
+            lambda: photos if "calligraphy" in (photos := _page_photos(server)) else None,
+            "the new photo to arrive on the page",
+        )
         assert after["cameras-gate"] == before["cameras-gate"]
         assert after["cameras-lawn"] == before["cameras-lawn"]
         assert after["calligraphy"].isdisjoint(before["calligraphy"])
@@ -149,3 +154,49 @@ def test_a_removed_photo_is_reported_then_never_served_stale(journal: Path, tmp_
         assert lawn not in _manifest_keys(journal)
         assert not (journal / CACHE / "objects" / lawn_key).exists()
     assert "Traceback" not in server.output()
+
+
+def test_an_underived_journal_is_served_at_once_and_its_photos_arrive(tmp_path: Path, page):
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
+    assert not (project / CACHE).exists()
+    # The square-dancing entry's photos are the last of the journal's to be derived.
+    entry = "2025/01/square-dancing/"
+    with mkdocs_serve(project, tmp_path / "serve.log") as server:
+        page.goto(server.url + entry)
+        pending = page.locator("figure.travelog-photo--pending img")
+        assert pending.count() >= 1, "the page waited for its photos"
+        for number in range(pending.count()):
+            assert pending.nth(number).get_attribute("src").startswith("data:image/svg+xml,")
+        assert page.locator("figure.travelog-photo figcaption").count() == 4
+        before = _image_boxes(page)
+
+        # Nobody reloads: the preview does, as the photos arrive.
+        page.wait_for_function(
+            "() => { const images = [...document.querySelectorAll('figure.travelog-photo img')];"
+            " return images.length === 4 && !document.querySelector('.travelog-photo--pending')"
+            " && images.every(img => img.complete && img.naturalWidth > 0"
+            " && !img.src.startsWith('data:')); }",
+            timeout=180_000,
+        )
+        after = _image_boxes(page)
+        assert len(before) == len(after) == 4
+        for old, new in zip(before, after, strict=True):  # placeholders of the right size
+            assert abs(old[0] - new[0]) <= 1 and abs(old[1] - new[1]) <= 1, (before, after)
+        assert page.locator("figure.travelog-photo img").count() == 4
+        variants = set(_ANY_VARIANT.findall(http_get(server.url + entry)[1].decode("utf-8")))
+        assert len(variants) >= 4 * 3
+        for url in sorted(variants):
+            _served_image(server, url)
+        progress = [line for line in server.output().splitlines() if "ready (" in line]
+        assert progress and "16 of 16 ready" in progress[-1], server.output()
+    assert "Traceback" not in server.output()
+
+
+def _image_boxes(page) -> list[tuple[float, float]]:
+    images = page.locator("figure.travelog-photo img")
+    boxes = []
+    for number in range(images.count()):
+        box = images.nth(number).bounding_box()
+        assert box is not None
+        boxes.append((box["width"], box["height"]))
+    return boxes

@@ -18,6 +18,7 @@ from travelog.errors import TravelogError
 from travelog.family.step import FamilySetup, family_sources, finish_family, prepare_family
 from travelog.feeds import write_feeds
 from travelog.journal import Journal
+from travelog.photos.background import BackgroundPhotos, arrivals_folder, signal_arrival
 from travelog.photos.index import default_manifest
 from travelog.photos.site import photos_after_build, photos_before_build
 from travelog.photos.step import StepResult
@@ -45,11 +46,18 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         self.comments: CommentsContext | None = None
         self.photos: StepResult | None = None
         self.family: FamilySetup | None = None
+        self.background: BackgroundPhotos | None = None
+        # The live preview shows family entries open (and marked) for the writer, serves
+        # pages at once and derives photos in the background; a build derives every photo
+        # before any page renders.
         self.previewing = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # The live preview shows family entries open (and marked) for the writer.
         self.previewing = command == "serve"
+
+    def on_shutdown(self) -> None:
+        if self.background is not None:
+            self.background.stop()
 
     # Validate before the blog plugin (priority 0) reads the posts, so a bad entry fails
     # with travelog's one-line message instead of a blog plugin traceback.
@@ -85,7 +93,11 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         if self.site is None:
             return
         try:
-            self.photos = photos_before_build(self.site, warn=log.warning)
+            self.photos = photos_before_build(
+                self.site,
+                warn=log.warning,
+                background=self._background(self.site) if self.previewing else None,
+            )
         except TravelogError as error:
             raise PluginError(str(error)) from None
 
@@ -120,11 +132,27 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         if self.config.enabled:
             install_safe_filters(env)
 
+    def _background(self, site: SiteSettings) -> BackgroundPhotos:
+        if self.background is None:
+            project = site.project_dir
+            self.background = BackgroundPhotos(
+                site.plugin.photos.processes,
+                arrived=lambda: signal_arrival(project),
+                report=log.info,
+            )
+        return self.background
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder):
         if self.site is not None:
             for folder in (self.site.photos_dir, self.site.archive_dir):
                 if folder.is_dir():
                     server.watch(str(folder))
+            if self.background is not None:
+                # Watched before deriving starts, so no arrival goes unseen.
+                arrivals = arrivals_folder(self.site.project_dir)
+                arrivals.mkdir(parents=True, exist_ok=True)
+                server.watch(str(arrivals))
+                self.background.start()
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

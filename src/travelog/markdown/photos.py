@@ -20,6 +20,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
+from urllib.parse import quote
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -29,7 +30,7 @@ from travelog.file_readings import read_once
 from travelog.photos.captions import resolve
 from travelog.photos.index import MANIFEST_FILE, PhotoIndex, PhotoRecord
 from travelog.photos.settings import CACHE_DIR, PHOTOS_DIR
-from travelog.photos.sizes import lightbox_sizes, pick_width, srcset
+from travelog.photos.sizes import lightbox_sizes, pick_width, scaled_height, srcset
 from travelog.photos.syntax import ImageRef, Kind, PhotoSyntaxError, Placement, find_placements
 
 # After normalize_whitespace (30); before fenced code (25) and html_block (20) run.
@@ -41,6 +42,9 @@ LIGHTBOX_WIDTH = 1600
 NO_AUTO_LIGHTBOX = "off-glb"
 # Stands in for the caption's HTML while the figure is serialised, then is replaced by it.
 CAPTION_SLOT = "\x02travelog-caption\x03"
+# A photo the live preview is still deriving: a grey box of its size, replaced on reload.
+PENDING_CLASS = "travelog-photo--pending"
+PLACEHOLDER_FILL = "#8888"
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -74,9 +78,29 @@ def _figure(
     first: bool,
 ) -> tuple[etree.Element, str]:
     """The figure, and its caption's HTML to put in place of ``CAPTION_SLOT``."""
+    captions = resolve(ref.alt, ref.title, record.sidecar, record.derived.description)
+    caption_markup = caption_html(captions.caption) if captions.caption else ""
+    if record.pending:
+        figure = etree.Element("figure", {"class": f"travelog-photo {PENDING_CLASS}"})
+        _placeholder(figure, record, captions.alt)
+    else:
+        figure = etree.Element("figure", {"class": "travelog-photo"})
+        description = _lightbox_text(_TAG.sub("", caption_markup), captions.credit)
+        link = _lightbox_link(figure, index, record, gallery, description)
+        _picture(link, index, record, sizes, captions.alt, first)
+    if captions.caption or captions.credit:
+        caption = etree.SubElement(figure, "figcaption")
+        caption.text = CAPTION_SLOT if caption_markup else ""
+        if captions.credit:
+            credit = etree.SubElement(caption, "span", {"class": "travelog-photo__credit"})
+            credit.text = f"Photo: {captions.credit}"
+    return figure, caption_markup
+
+
+def _lightbox_link(
+    figure: etree.Element, index: PhotoIndex, record: PhotoRecord, gallery: str, description: str
+) -> etree.Element:
     derived = record.derived
-    captions = resolve(ref.alt, ref.title, record.sidecar, derived.description)
-    figure = etree.Element("figure", {"class": "travelog-photo"})
     webp = derived.of_format("webp")
     large = next(v for v in webp if v.width == pick_width([v.width for v in webp], LIGHTBOX_WIDTH))
     link = etree.SubElement(
@@ -92,10 +116,15 @@ def _figure(
             "data-sizes": lightbox_sizes(derived.width, derived.height),
         },
     )
-    caption_markup = caption_html(captions.caption) if captions.caption else ""
-    description = _lightbox_text(_TAG.sub("", caption_markup), captions.credit)
     if description:
         link.set("data-description", description)
+    return link
+
+
+def _picture(
+    link: etree.Element, index: PhotoIndex, record: PhotoRecord, sizes: str, alt: str, first: bool
+) -> None:
+    derived = record.derived
     picture = etree.SubElement(link, "picture")
     for fmt in ("avif", "webp"):
         etree.SubElement(
@@ -119,7 +148,7 @@ def _figure(
             "sizes": sizes,
             "width": str(src.width),
             "height": str(src.height),
-            "alt": captions.alt,
+            "alt": alt,
         },
     )
     if first:
@@ -128,13 +157,27 @@ def _figure(
     else:
         image.set("loading", "lazy")
         image.set("decoding", "async")
-    if captions.caption or captions.credit:
-        caption = etree.SubElement(figure, "figcaption")
-        caption.text = CAPTION_SLOT if caption_markup else ""
-        if captions.credit:
-            credit = etree.SubElement(caption, "span", {"class": "travelog-photo__credit"})
-            credit.text = f"Photo: {captions.credit}"
-    return figure, caption_markup
+
+
+def _placeholder(figure: etree.Element, record: PhotoRecord, alt: str) -> None:
+    """A flat box of the photo's size and shape while the live preview derives it."""
+    width, height = record.derived.width, record.derived.height
+    box = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'>"
+        f"<rect width='100%' height='100%' fill='{PLACEHOLDER_FILL}'/></svg>"
+    )
+    shown = pick_width([variant.width for variant in record.derived.variants], IMG_WIDTH)
+    etree.SubElement(
+        figure,
+        "img",
+        {
+            "class": NO_AUTO_LIGHTBOX,
+            "src": "data:image/svg+xml," + quote(box),
+            "width": str(shown),
+            "height": str(scaled_height(width, height, shown)),
+            "alt": alt,
+        },
+    )
 
 
 def _lightbox_text(caption_text: str, credit: str) -> str:

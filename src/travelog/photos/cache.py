@@ -64,7 +64,8 @@ class PhotoCache:
             return 0
         removed = 0
         for folder in self.objects.iterdir():
-            if folder.name not in keep:
+            # Dot folders are variants being written (see derive); they are renamed when done.
+            if folder.name not in keep and not folder.name.startswith("."):
                 shutil.rmtree(folder, ignore_errors=True)
                 removed += 1
         return removed

@@ -6,12 +6,14 @@ original is only ever opened for reading.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import json
 import os
 import shutil
 import warnings
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -85,13 +87,53 @@ class DeriveError(Exception):
 
 def derive(source: Path, target: Path, settings: PhotoSettings, threads: int = 1) -> Derived:
     """Write all variants of ``source`` into the folder ``target`` (created atomically)."""
+    with _reading(settings):
+        return _derive(source, target, settings, threads)
+
+
+def plan(source: Path, settings: PhotoSettings) -> Derived:
+    """What :func:`derive` will make of ``source``, read from its header alone: nothing is
+    decoded or written. The live preview shows placeholders of these sizes meanwhile."""
+    with _reading(settings), Image.open(source) as image:
+        _check_format(image)
+        width, height = _upright_size(image)
+        variants = planned_variants(width, height, False, settings)
+        return Derived(width, height, False, embedded_description(image), variants)
+
+
+def planned_variants(
+    width: int, height: int, alpha: bool, settings: PhotoSettings
+) -> tuple[Variant, ...]:
+    """Every variant of an upright ``width`` x ``height`` original, widest first."""
+    formats = {
+        variant_width: ["avif", "webp"]
+        for variant_width in variant_widths(width, height, settings.widths)
+    }
+    box = max(settings.widths)
+    for fallback_width in variant_widths(width, height, settings.fallback_widths, box):
+        formats.setdefault(fallback_width, []).append("png" if alpha else "jpeg")
+    return tuple(
+        Variant(
+            variant_width,
+            scaled_height(width, height, variant_width),
+            fmt,
+            f"{variant_width}.{'jpg' if fmt == 'jpeg' else fmt}",
+        )
+        for variant_width in sorted(formats, reverse=True)
+        for fmt in formats[variant_width]
+    )
+
+
+@contextlib.contextmanager
+def _reading(settings: PhotoSettings) -> Iterator[None]:
+    """Turn every way an original can fail to read into one DeriveError for the writer."""
     pillow_heif.register_heif_opener()
     Image.MAX_IMAGE_PIXELS = settings.max_pixels
     megapixels = settings.max_pixels // 1_000_000
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return _derive(source, target, settings, threads)
+            yield
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise DeriveError(
             f"has more than {megapixels} megapixels; shrink it or raise photos.max_megapixels"
@@ -120,46 +162,47 @@ def _undecodable(error: BaseException) -> str:
     return f"cannot be decoded ({reason}); the file is truncated or corrupt, replace it"
 
 
+def _check_format(image: Image.Image) -> None:
+    if image.format not in READABLE_FORMATS:
+        raise DeriveError(
+            f"is a {image.format} image; use JPEG, PNG, GIF, WebP, HEIC, AVIF or TIFF"
+        )
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    """The size once the EXIF orientation is applied."""
+    width, height = image.size
+    return (height, width) if image.getexif().get(_ORIENTATION, 1) in _ROTATED else (width, height)
+
+
 def _derive(source: Path, target: Path, settings: PhotoSettings, threads: int) -> Derived:
     with Image.open(source) as image:
-        if image.format not in READABLE_FORMATS:
-            raise DeriveError(
-                f"is a {image.format} image; use JPEG, PNG, GIF, WebP, HEIC, AVIF or TIFF"
-            )
+        _check_format(image)
         animation = read_animation(image, settings.max_pixels)
-        orientation = image.getexif().get(_ORIENTATION, 1)
         stored = image.size
-        width, height = (stored[1], stored[0]) if orientation in _ROTATED else stored
-        box = max(settings.widths)
-        responsive = variant_widths(width, height, settings.widths)
-        fallback = variant_widths(width, height, settings.fallback_widths, box)
+        width, height = _upright_size(image)
+        largest = planned_variants(width, height, False, settings)[0].width
         description = embedded_description(image)
         exif = published_exif(image, frozenset(settings.keep_exif))
         if image.format in _REDUCED_DECODE_FORMATS:
-            image.draft(image.mode, decode_size(stored, width, max(*responsive, *fallback)))
+            image.draft(image.mode, decode_size(stored, width, largest))
         image.load()
         upright = ImageOps.exif_transpose(image)
     base, alpha = _to_srgb(upright)
-    formats = {width: ["avif", "webp"] for width in responsive}
-    for fallback_width in fallback:
-        formats.setdefault(fallback_width, []).append("png" if alpha else "jpeg")
+    variants = planned_variants(width, height, alpha, settings)
     files: dict[str, bytes] = {}
-    variants = []
-    # One chain, largest first: each variant is resized from the one before it, which costs a
+    # One chain, widest first: each variant is resized from the one before it, which costs a
     # fraction of resizing every one from the decoded original and measures the same in SSIM.
     resized = base
-    for variant_width in sorted(formats, reverse=True):
-        size = (variant_width, scaled_height(width, height, variant_width))
+    for variant in variants:
+        size = (variant.width, variant.height)
         if resized.size != size:
             resized = resized.resize(size, Image.LANCZOS, reducing_gap=3)
-        for fmt in formats[variant_width]:
-            name = f"{variant_width}.{'jpg' if fmt == 'jpeg' else fmt}"
-            if animation is not None and fmt in ANIMATED_FORMATS:
-                files[name] = animation.encode(size, fmt, settings)
-            else:
-                files[name] = _encode(resized, fmt, settings, exif, threads)
-            variants.append(Variant(size[0], size[1], fmt, name))
-    derived = Derived(width, height, alpha, description, tuple(variants))
+        if animation is not None and variant.format in ANIMATED_FORMATS:
+            files[variant.file] = animation.encode(size, variant.format, settings)
+        else:
+            files[variant.file] = _encode(resized, variant.format, settings, exif, threads)
+    derived = Derived(width, height, alpha, description, variants)
     _write_folder(target, files, derived)
     return derived
 

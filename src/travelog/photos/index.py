@@ -44,6 +44,8 @@ class PhotoRecord:
     key: str
     derived: Derived
     sidecar: Captions = field(default_factory=Captions)
+    # Planned, not derived yet (live preview): its variants do not exist so far.
+    pending: bool = False
 
     def site_file(self, variant: Variant) -> str:
         """The variant's path inside the built site; content-addressed, so never stale."""
@@ -71,6 +73,7 @@ class PhotoIndex:
                     "key": record.key,
                     "derived": record.derived.to_json(),
                     "sidecar": vars(record.sidecar),
+                    **({"pending": True} if record.pending else {}),
                 }
                 for path, record in sorted(self.photos.items())
             },
@@ -105,6 +108,7 @@ class PhotoIndex:
                         key=item["key"],
                         derived=Derived.from_json(item["derived"]),
                         sidecar=Captions(**item["sidecar"]),
+                        pending=item.get("pending", False),
                     )
                     for path, item in data["photos"].items()
                 },

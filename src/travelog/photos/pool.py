@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,29 +33,46 @@ def _work(job: Job, settings: PhotoSettings, threads: int) -> Derived | str:
 
 
 def run_jobs(
-    jobs: Sequence[Job], settings: PhotoSettings, processes: int = 0
+    jobs: Sequence[Job],
+    settings: PhotoSettings,
+    processes: int = 0,
+    *,
+    on_result: Callable[[Job, Derived | str], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> dict[str, Derived | str]:
-    """Derive every job; map its path to the result or to the reason it failed."""
+    """Derive every job; map its path to the result or to the reason it failed.
+
+    ``on_result`` hears of each job as it ends (and replaces the progress bar); once
+    ``stop`` is set, jobs not yet started are cancelled and left out of the result.
+    """
     cores = os.cpu_count() or 1
     workers = max(1, min(processes or cores, len(jobs)))
     threads = max(1, cores // workers)
     results: dict[str, Derived | str] = {}
+    quiet = on_result is not None or len(jobs) < PROGRESS_THRESHOLD
+
+    def finished(job: Job, outcome: Derived | str) -> None:
+        results[job.path] = outcome
+        progress.update()
+        if on_result is not None:
+            on_result(job, outcome)
+
     with tqdm(
-        total=len(jobs),
-        unit="photo",
-        desc="photos",
-        disable=None if len(jobs) >= PROGRESS_THRESHOLD else True,
+        total=len(jobs), unit="photo", desc="photos", disable=True if quiet else None
     ) as progress:
         if workers == 1:
             for job in jobs:
-                results[job.path] = _work(job, settings, threads)
-                progress.update()
+                if stop is not None and stop.is_set():
+                    break
+                finished(job, _work(job, settings, threads))
             return results
         # spawn, not fork: the live preview server runs threads, which fork would copy badly.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {pool.submit(_work, job, settings, threads): job for job in jobs}
             for future in as_completed(futures):
-                results[futures[future].path] = future.result()
-                progress.update()
+                if stop is not None and stop.is_set():
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    break
+                finished(futures[future], future.result())
     return results

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from travelog.config import SiteSettings
 from travelog.journal import Journal
+from travelog.photos.background import BackgroundPhotos
 from travelog.photos.social import LeadImage, add_og_images, lead_images
 from travelog.photos.step import StepResult, prepare_photos, publish_photos
 
@@ -16,6 +17,7 @@ def photos_before_build(
     *,
     strict: bool = False,
     warn: Callable[[str], None] = lambda message: None,
+    background: BackgroundPhotos | None = None,
 ) -> StepResult:
     return prepare_photos(
         site.project_dir,
@@ -25,6 +27,7 @@ def photos_before_build(
         base_url=site.base_path,
         strict=strict,
         warn=warn,
+        background=background,
     )
 
 

@@ -34,7 +34,7 @@ def lead_images(result: StepResult, journal: Journal, site: SiteSettings) -> dic
     images = {}
     for entry in journal.entries:
         lead = leads.get(entry.source)
-        if lead is not None:
+        if lead is not None and not lead[0].pending:
             images[entry.slug] = _lead(*lead, site)
     return images
 

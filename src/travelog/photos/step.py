@@ -11,9 +11,10 @@ from pathlib import Path, PurePosixPath
 from travelog.atomic import write_bytes_atomic
 from travelog.config import PhotosConfig
 from travelog.errors import TravelogError
+from travelog.photos.background import BackgroundPhotos
 from travelog.photos.cache import PhotoCache
 from travelog.photos.captions import SIDECAR, Captions, load_sidecar, resolve
-from travelog.photos.derive import Derived, read_derived
+from travelog.photos.derive import Derived, DeriveError, plan, read_derived
 from travelog.photos.index import PhotoIndex, PhotoRecord, default_manifest
 from travelog.photos.pool import Job, run_jobs
 from travelog.photos.settings import (
@@ -21,6 +22,7 @@ from travelog.photos.settings import (
     PHOTOS_DIR,
     SITE_PREFIX,
     PageSettings,
+    PhotoSettings,
     photo_settings,
 )
 from travelog.photos.syntax import ImageRef, Kind, PhotoSyntaxError, body_start, find_placements
@@ -117,10 +119,14 @@ def prepare_photos(
     base_url: str,
     strict: bool = False,
     warn: Callable[[str], None] = lambda message: None,
+    background: BackgroundPhotos | None = None,
 ) -> StepResult:
     """Derive every placed photo not yet cached; write the manifest; drop unused cache.
 
-    ``base_url`` is the site's base path (``/`` or ``/journal/``), the root of photo URLs."""
+    ``base_url`` is the site's base path (``/`` or ``/journal/``), the root of photo URLs.
+    With ``background`` (the live preview), photos not cached are handed to it instead and
+    recorded as pending, with the sizes they will have.
+    """
     settings = photo_settings(config, config_file)
     photos_dir = project_dir / PHOTOS_DIR
     usages = scan_usages(docs_dir)
@@ -137,7 +143,12 @@ def prepare_photos(
             jobs.append(Job(path, sources[path], cache.folder(key)))
         else:
             derived[path] = cached
-    derived.update(run_jobs(jobs, settings, config.processes))
+    pending: set[str] = set()
+    if background is None:
+        derived.update(run_jobs(jobs, settings, config.processes))
+    else:
+        derived.update(_defer(jobs, settings, background))
+        pending = {job.path for job in jobs if isinstance(derived[job.path], Derived)}
     for usage in usages:
         outcome = derived[usage.ref.path]
         if isinstance(outcome, str):
@@ -150,7 +161,7 @@ def prepare_photos(
         if folder not in sidecars:
             sidecars[folder] = load_sidecar(photos_dir / folder)
         sidecar = sidecars[folder].get(PurePosixPath(path).name, Captions())
-        records[path] = PhotoRecord(path, keys[path], outcome, sidecar)
+        records[path] = PhotoRecord(path, keys[path], outcome, sidecar, path in pending)
     for usage in usages:
         record = records[usage.ref.path]
         if not resolve(
@@ -177,6 +188,26 @@ def prepare_photos(
     return StepResult(index, usages, [job.path for job in jobs], pruned)
 
 
+def _defer(
+    jobs: list[Job], settings: PhotoSettings, background: BackgroundPhotos
+) -> dict[str, Derived | str]:
+    """Each job's planned result (or why it failed); the jobs go to the background."""
+    outcomes: dict[str, Derived | str] = {}
+    waiting = []
+    for job in jobs:
+        failure = background.failure(job)
+        if failure is None:
+            try:
+                outcomes[job.path] = plan(job.source, settings)
+                waiting.append(job)
+            except DeriveError as error:
+                failure = str(error)
+        if failure is not None:
+            outcomes[job.path] = failure
+    background.submit(waiting, settings)
+    return outcomes
+
+
 def publish_photos(index: PhotoIndex, project_dir: Path, site_dir: Path) -> int:
     """Put every variant into ``site_dir`` (hard links where possible); remove stale files.
 
@@ -185,6 +216,8 @@ def publish_photos(index: PhotoIndex, project_dir: Path, site_dir: Path) -> int:
     cache = PhotoCache(project_dir / CACHE_DIR)
     wanted: dict[Path, Path] = {}
     for record in index.photos.values():
+        if record.pending:
+            continue
         for variant in record.derived.variants:
             wanted[site_dir / record.site_file(variant)] = cache.folder(record.key) / variant.file
     written = 0

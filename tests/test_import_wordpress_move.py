@@ -213,7 +213,7 @@ def test_pages_join_the_nav_with_their_hierarchy_and_the_about_page_replaces_the
     project, stdout = moved
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTags)
     assert {"About": "about.md"} in config["nav"]
-    assert {"Gear": ["gear/index.md", {"Tents": "gear/tents.md"}]} in config["nav"]
+    assert {"Gear": ["gear.md", {"Tents": "gear/tents.md"}]} in config["nav"]
     assert not (project / "docs/about-2.md").exists()
     about = (project / "docs/about.md").read_text(encoding="utf-8")
     assert "I walk, and write about it." in about and "about-2" not in stdout

@@ -45,6 +45,7 @@ def _lines(pages: list[NavPage], indent: str, present: set[str]) -> list[str]:
     lines = []
     for page in pages:
         if page.path in present:
+            lines += _lines(page.children, indent, present)
             continue
         title = yaml_scalar(page.title)
         if not page.children:

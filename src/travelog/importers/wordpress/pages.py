@@ -1,9 +1,10 @@
 """Where imported pages go: their hierarchy as folders (URL paths) and nav sections.
 
-A page with sub-pages becomes ``<path>/index.md`` (the section's own page), a page without
-``<path>.md``. A top-level name the journal already uses is never silently renamed: the
-page gets ``-2`` and the summary says so, except the starter pages a new journal was given
-(its ``about.md``), which the blog's own page replaces.
+A page is ``<path>.md`` and its sub-pages sit in the folder ``<path>/`` (so ``/gear/`` and
+``/gear/tents/``); in the nav, a page with sub-pages opens a section of its own. A top-level
+name the journal already uses is never silently renamed: the page gets ``-2`` and the
+summary says so, except the starter pages a new journal was given (its ``about.md``), which
+the blog's own page replaces.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def place_pages(pages: list[Item], taken: set[str], replaceable: frozenset[str])
         for page in ordered:
             wanted = slug_for(page.slug, page.title, f"page-{page.id}")
             has_children = bool(children.get(page.id))
-            if not prefix and wanted in replaceable and not has_children:
+            if not prefix and wanted in replaceable:
                 name = wanted
                 places.replaced.append(f"{wanted}.md")
             else:
@@ -45,7 +46,7 @@ def place_pages(pages: list[Item], taken: set[str], replaceable: frozenset[str])
                         f'page "{page.title}" (id {page.id}) imported as {name}: the journal '
                         f"already has a page or folder {wanted!r}; merge the two by hand"
                     )
-            path = f"{prefix}{name}/index.md" if has_children else f"{prefix}{name}.md"
+            path = f"{prefix}{name}.md"
             places.paths[page.id] = path
             entry = NavPage(page.title or name, path)
             nav.append(entry)

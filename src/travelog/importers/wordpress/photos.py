@@ -73,7 +73,9 @@ class PostPhotos:
             # The journal requires alt text (a strict build fails without it): describe the
             # photo from its caption or its WordPress title, and list it for the writer.
             alt = _MARKDOWN_LINK.sub(r"\1", caption) or _title_words(attachment, name)
-            self.guessed_alt.append(f"{PHOTOS_DIR}/{self.folder}/{name}")
+            guessed = f"{PHOTOS_DIR}/{self.folder}/{name}"
+            if guessed not in self.guessed_alt:
+                self.guessed_alt.append(guessed)
         self._uses.append(_Use(name, alt, caption))
         return f"\x00photo{len(self._uses) - 1}\x00"
 

@@ -324,7 +324,7 @@ def _page(item: Item, source: str, shared: _Shared) -> None:
     state, plan = shared.state, shared.plan
     path = f"{state.docs_prefix}/{source}"
     label = f'"{item.title}" ({path})'
-    folder = posixpath.splitext(source)[0].removesuffix("/index").replace("/", "-")
+    folder = posixpath.splitext(source)[0].replace("/", "-")
     photos = PostPhotos(folder=folder, post_id=item.id, library=shared.library)
     converted = to_markdown(
         item.content, photos, _link_target(shared, source, label), excerpt=False

@@ -238,9 +238,7 @@ def tut_server(tut):
     "path", ["2013/01/markup-html-tags-and-formatting/", "2012/01/template-comments/"]
 )
 def test_long_posts_and_a_ten_deep_thread_fit_a_phone(tut, tut_server, browser, path):
-    from conftest import new_context
-
-    context = new_context(browser, viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
         page.goto(tut_server + path)

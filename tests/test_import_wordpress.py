@@ -29,6 +29,7 @@ from wordpress_import import (
 
 GOLDEN_SUFFIXES = {".md", ".yml", ".svg"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ISSO_EMAIL_PLACEHOLDER = "name@example.org"
 
 
 @pytest.fixture(scope="session")
@@ -221,7 +222,9 @@ def test_nothing_private_anywhere_in_the_output(imported, built_import):
             for secret in PRIVATE:
                 assert secret not in text, f"{secret} in {path}"
             if path.suffix in {".html", ".xml", ".yml", ".md", ".json"}:
-                assert not EMAIL.search(text), f"{EMAIL.search(text)[0]} in {path}"
+                # The comment form's email placeholder is the one address a page may show.
+                shown = set(EMAIL.findall(text)) - {ISSO_EMAIL_PLACEHOLDER}
+                assert not shown, f"{shown} in {path}"
 
 
 @pytest.mark.e2e

@@ -14,6 +14,9 @@ from conftest import run_mkdocs, run_travelog
 from photo_helpers import journal_without_photos, make_jpeg, tree_hashes
 from PIL import Image
 
+from travelog.errors import TravelogError
+from travelog.photos.captions import load_sidecar
+
 ENTRY = "docs/posts/park-cameras.md"
 
 
@@ -104,3 +107,15 @@ def test_missing_alt_text_fails_a_strict_build_only(project: Path):
         "write ![what it shows](...) or add alt: to photos/plain/captions.yml"
     )
     assert run_travelog("build", cwd=project).returncode == 0
+
+
+def test_a_focus_point_that_is_not_two_percentages_is_refused(tmp_path: Path):
+    folder = tmp_path / "trip"
+    folder.mkdir()
+    (folder / "captions.yml").write_text(
+        'a.jpg:\n  alt: "A bowl"\n  focus: 30% 60%\nb.jpg:\n  focus: left top\n', encoding="utf-8"
+    )
+    with pytest.raises(TravelogError) as refused:
+        load_sidecar(folder)
+    message = str(refused.value)
+    assert "b.jpg.focus" in message and "30% 60%" in message and ":5" in message

@@ -88,3 +88,78 @@ def test_no_axe_violations_failed_requests_or_overflow(
         assert horizontal_overflow(page) <= 0
     finally:
         context.close()
+
+
+def test_byline_is_within_the_first_phone_screen(browser, site_server: str):
+    context, page, _ = open_page(browser, site_server + PAGES["entry with photos"], viewport=PHONE)
+    byline = page.locator(".travelog-byline").bounding_box()
+    assert byline is not None
+    assert byline["y"] + byline["height"] <= PHONE["height"]
+    text = page.locator(".travelog-byline").inner_text()
+    assert "Claire Bennett" in text and "September 14, 2024" in text and "Futian" in text
+    assert "min read" in text
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+@pytest.mark.parametrize("name", ["entry with photos", "entry with a gallery"])
+def test_photos_load_files_at_least_as_wide_as_their_slots(
+    browser, site_server: str, name: str, viewport: dict
+):
+    context = browser.new_context(viewport=viewport, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(site_server + PAGES[name], wait_until="networkidle")
+    images = page.locator("figure.travelog-photo img")
+    assert images.count() > 0
+    for position in range(images.count()):
+        image = images.nth(position)
+        image.scroll_into_view_if_needed()
+        # naturalWidth is scaled by the srcset density: open the chosen file on its own.
+        slot, chosen, largest = image.evaluate(
+            """async img => {
+                await img.decode();
+                const file = new Image();
+                file.src = img.currentSrc;
+                await file.decode();
+                const widths = img.srcset.split(",")
+                    .map(item => parseInt(item.trim().split(" ")[1]));
+                return [img.clientWidth, file.naturalWidth, Math.max(...widths)];
+            }"""
+        )
+        if chosen < largest:  # the largest file there is cannot be asked to be larger
+            assert chosen >= slot * 2, f"{image.get_attribute('alt')}: {chosen} < {slot} x 2"
+    context.close()
+
+
+def test_portrait_photos_fit_the_screen(browser, site_server: str):
+    context, page, _ = open_page(
+        browser, site_server + PAGES["entry with photos"], viewport=DESKTOP
+    )
+    for box in page.locator("figure.travelog-photo img").evaluate_all(
+        "imgs => imgs.map(img => img.getBoundingClientRect().height)"
+    ):
+        assert box <= DESKTOP["height"]
+    context.close()
+
+
+def test_cards_crop_around_the_writers_focus_point(browser, site_server: str):
+    context, page, _ = open_page(browser, site_server + PAGES["tag page"], viewport=DESKTOP)
+    card = page.locator(".travelog-card", has_text="The cameras in Lianhuashan Park")
+    image = card.locator("img")
+    assert image.evaluate("img => getComputedStyle(img).objectFit") == "cover"
+    assert image.evaluate("img => getComputedStyle(img).objectPosition") == "50% 25%"
+    assert page.locator(".travelog-cards .travelog-card img").count() == 3
+    context.close()
+
+
+def test_print_shows_a_letter_without_navigation(browser, site_server: str):
+    context, page, _ = open_page(
+        browser, site_server + PAGES["entry with photos"], viewport=DESKTOP
+    )
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".travelog-nav", ".md-search", ".travelog-prevnext"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator(".travelog-byline").is_visible()
+    assert page.locator("figure.travelog-photo figcaption").first.is_visible()
+    assert page.locator(".travelog-archive .travelog-comment").first.is_visible()
+    context.close()

@@ -151,6 +151,9 @@ def _picture(
             "alt": alt,
         },
     )
+    if captions.focus:
+        # Crops (cards, galleries) keep this point in view; see travelog-photos.css.
+        image.set("style", f"--travelog-focus: {captions.focus}")
     if first:
         image.set("loading", "eager")
         image.set("fetchpriority", "high")

@@ -3,9 +3,9 @@
 ``<!-- travelog:topic NAME -->`` becomes the topic's title, description, feed link and its
 entries (newest first); ``<!-- travelog:topics -->`` becomes the list of all topics,
 ``<!-- travelog:places -->`` the list of places and ``<!-- travelog:archive -->`` the list of
-months, each linking to the blog's own page for it. The
-output is Markdown with links to the entries' source files, so both MkDocs and Zensical
-resolve them to the entries' URLs.
+months, each linking to the blog's own page for it. A topic's entries are cards with their
+lead photos (travelog.markdown.cards), linked by the URLs the site context works out, so
+MkDocs and Zensical show the same page.
 
 Register as ``travelog.markdown.topics`` with the option ``config_file`` (the journal's
 mkdocs.yml, default ``mkdocs.yml``).
@@ -24,7 +24,10 @@ from markdown.preprocessors import Preprocessor
 from travelog.config import SiteSettings, site_for
 from travelog.errors import TopicError
 from travelog.escaping import markdown_html, plain
-from travelog.journal import Entry, Journal, load_journal
+from travelog.journal import Journal, load_journal
+from travelog.markdown.cards import card_grid
+from travelog.markdown.photos import load_photos
+from travelog.photos.index import PhotoIndex, default_manifest
 from travelog.topics import Topic
 
 PRIORITY = 25  # after normalize_whitespace (30), before html_block (20) stashes comments
@@ -34,24 +37,7 @@ _PLACES_MARKER = re.compile(r"^<!--\s*travelog:places\s*-->\s*$")
 _ARCHIVE_MARKER = re.compile(r"^<!--\s*travelog:archive\s*-->\s*$")
 
 
-def format_date(entry: Entry) -> str:
-    return f"{entry.date:%B} {entry.date.day}, {entry.date:%Y}"
-
-
-def entry_list(entries: list[Entry], link_prefix: str) -> list[str]:
-    lines = []
-    for entry in entries:
-        places = ", ".join(plain(place) for place in entry.places)
-        place = f" · {places}" if places else ""
-        lines.append(
-            f"- [{plain(entry.title)}]({link_prefix}{entry.src_path}) — {format_date(entry)}{place}"
-        )
-        if entry.description:
-            lines.append(f"  <br>{plain(entry.description)}")
-    return lines
-
-
-def topic_page(journal: Journal, topic: Topic) -> list[str]:
+def topic_page(journal: Journal, topic: Topic, site: SiteSettings) -> list[str]:
     entries = journal.tagged(topic.name)
     count = f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}"
     lines = [
@@ -62,7 +48,13 @@ def topic_page(journal: Journal, topic: Topic) -> list[str]:
         f'<p class="travelog-topic-meta">{count}</p>',
         "",
     ]
-    return [*lines, *entry_list(entries, "../"), ""]
+    return [*lines, card_grid(entries, photo_index(site), site), ""]
+
+
+def photo_index(site: SiteSettings) -> PhotoIndex | None:
+    """The photo step's manifest (it runs before any page), for the cards' lead photos."""
+    manifest = default_manifest(site.project_dir)
+    return load_photos(manifest).index if manifest.is_file() else None
 
 
 def topics_index(journal: Journal) -> list[str]:
@@ -133,7 +125,7 @@ class TopicsPreprocessor(Preprocessor):
                         f"use one of: {', '.join(journal.topics.names())}",
                         path=journal.topics.path,
                     )
-                output.extend(topic_page(journal, topic))
+                output.extend(topic_page(journal, topic, site))
             elif _INDEX_MARKER.match(line):
                 output.extend(topics_index(journal))
             elif _PLACES_MARKER.match(line):

@@ -6,6 +6,7 @@ description embedded in the file (the camera's or editor's ImageDescription).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from travelog.errors import TravelogError
 from travelog.text_files import read_text
 
 SIDECAR = "captions.yml"
-FIELDS = ("caption", "alt", "credit")
+FIELDS = ("caption", "alt", "credit", "focus")
+#: ``focus: 30% 60%``: the point a crop keeps, from the left and from the top.
+_FOCUS = re.compile(r"(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,15 @@ class Captions:
     caption: str = ""
     alt: str = ""
     credit: str = ""
+    focus: str = ""
+
+
+def focus_point(text: str) -> str | None:
+    """``"30% 60%"`` normalised, or None when it is not two percentages from 0 to 100."""
+    match = _FOCUS.fullmatch(text.strip())
+    if not match or any(float(value) > 100 for value in match.groups()):
+        return None
+    return f"{match[1]}% {match[2]}%"
 
 
 def load_sidecar(folder: Path) -> dict[str, Captions]:
@@ -65,6 +77,16 @@ def load_sidecar(folder: Path) -> dict[str, Captions]:
                     f"{name}.{field_key.value}: expected text", path=path, line=field_line
                 )
             fields[field_key.value] = " ".join(str(field_value.value).split())
+            if field_key.value == "focus":
+                point = focus_point(fields["focus"])
+                if point is None:
+                    raise TravelogError(
+                        f'{name}.focus: expected two percentages like "30% 60%" (from the '
+                        "left, from the top)",
+                        path=path,
+                        line=field_line,
+                    )
+                fields["focus"] = point
         result[name] = Captions(**fields)
     return result
 
@@ -75,4 +97,5 @@ def resolve(markdown_alt: str, markdown_title: str, sidecar: Captions, embedded:
         caption=markdown_title or sidecar.caption or embedded,
         alt=markdown_alt or sidecar.alt or embedded,
         credit=sidecar.credit,
+        focus=sidecar.focus,
     )

@@ -1,0 +1,93 @@
+"""Entries as cards on the topic pages: lead photo (cropped around its focus), title, date,
+place, topics and description, in the same markup as the blog's cards (overrides/partials/
+post.html), so one stylesheet dresses both.
+"""
+
+from __future__ import annotations
+
+import html
+
+from travelog.config import SiteSettings
+from travelog.escaping import plain
+from travelog.journal import Entry
+from travelog.photos.captions import resolve
+from travelog.photos.index import PhotoIndex, PhotoRecord
+from travelog.photos.sizes import pick_width, srcset
+from travelog.photos.syntax import PhotoSyntaxError, find_placements
+
+#: The card grid: one column on phones, two on tablets, three slots of about 21rem on desktops.
+CARD_SIZES = "(max-width: 40em) calc(100vw - 2rem), (max-width: 64em) 50vw, 21rem"
+CARD_IMG_WIDTH = 800
+
+
+def lead_photo(entry: Entry, index: PhotoIndex | None) -> tuple[PhotoRecord, str, str] | None:
+    """The entry's first photo (record, alt text, focus), when it has one that was processed."""
+    if index is None:
+        return None
+    try:
+        placements = find_placements(entry.body.splitlines())
+    except PhotoSyntaxError:
+        return None
+    for placement in placements:
+        ref = placement.images[0]
+        record = index.photos.get(ref.path)
+        if record is not None:
+            captions = resolve(ref.alt, ref.title, record.sidecar, record.derived.description)
+            return record, captions.alt, captions.focus
+    return None
+
+
+def card_picture(index: PhotoIndex, record: PhotoRecord, alt: str, focus: str) -> str:
+    derived = record.derived
+    sources = "".join(
+        f'<source type="{derived.of_format(fmt)[0].mime}" sizes="{CARD_SIZES}" srcset="'
+        + html.escape(srcset([(index.url(record, v), v.width) for v in derived.of_format(fmt)]))
+        + '">'
+        for fmt in ("avif", "webp")
+    )
+    fallback = derived.of_format(derived.fallback_format)
+    src = next(
+        v for v in fallback if v.width == pick_width([v.width for v in fallback], CARD_IMG_WIDTH)
+    )
+    style = f' style="--travelog-focus: {focus}"' if focus else ""
+    return (
+        f'<figure class="travelog-photo"><picture>{sources}'
+        f'<img src="{html.escape(index.url(record, src))}" sizes="{CARD_SIZES}" '
+        f'srcset="{html.escape(srcset([(index.url(record, v), v.width) for v in fallback]))}" '
+        f'width="{src.width}" height="{src.height}" alt="{html.escape(alt)}" loading="lazy" '
+        f'decoding="async"{style}></picture></figure>'
+    )
+
+
+def entry_card(entry: Entry, index: PhotoIndex | None, site: SiteSettings) -> str:
+    """One card, its links rooted at the site's base path."""
+    href = html.escape(site.rooted(entry.url))
+    photo = lead_photo(entry, index)
+    figure = card_picture(index, *photo) if photo and index else ""
+    places = ", ".join(
+        f'<a href="{html.escape(site.rooted(site.place_url(place)))}">{plain(place)}</a>'
+        for place in entry.places
+    )
+    topics = "".join(
+        f'<a class="travelog-chip" href="{html.escape(site.rooted(site.tag_url(tag)))}">'
+        f"{plain(tag)}</a>"
+        for tag in entry.tags
+    )
+    date = f"{entry.date:%B} {entry.date.day}, {entry.date:%Y}"
+    facts = f'<time datetime="{entry.date:%Y-%m-%d}">{date}</time>'
+    if places:
+        facts += f" · {places}"
+    description = f"<p>{plain(entry.description)}</p>" if entry.description else ""
+    return (
+        '<article class="md-post travelog-card">'
+        '<div class="md-typeset travelog-card__body">'
+        f'<h2><a href="{href}">{plain(entry.title)}</a></h2>{description}{figure}</div>'
+        f'<div class="travelog-card__meta"><span class="travelog-card__facts">{facts}</span>'
+        f'<span class="travelog-card__topics">{topics}</span></div>'
+        "</article>"
+    )
+
+
+def card_grid(entries: list[Entry], index: PhotoIndex | None, site: SiteSettings) -> str:
+    cards = "".join(entry_card(entry, index, site) for entry in entries)
+    return f'<div class="travelog-cards">{cards}</div>'

@@ -87,7 +87,7 @@ def _figure(
         figure = etree.Element("figure", {"class": "travelog-photo"})
         description = _lightbox_text(_TAG.sub("", caption_markup), captions.credit)
         link = _lightbox_link(figure, index, record, gallery, description)
-        _picture(link, index, record, sizes, captions.alt, first)
+        _picture(link, index, record, sizes, captions.alt, first, captions.focus)
     if captions.caption or captions.credit:
         caption = etree.SubElement(figure, "figcaption")
         caption.text = CAPTION_SLOT if caption_markup else ""
@@ -122,7 +122,13 @@ def _lightbox_link(
 
 
 def _picture(
-    link: etree.Element, index: PhotoIndex, record: PhotoRecord, sizes: str, alt: str, first: bool
+    link: etree.Element,
+    index: PhotoIndex,
+    record: PhotoRecord,
+    sizes: str,
+    alt: str,
+    first: bool,
+    focus: str,
 ) -> None:
     derived = record.derived
     picture = etree.SubElement(link, "picture")
@@ -151,9 +157,9 @@ def _picture(
             "alt": alt,
         },
     )
-    if captions.focus:
+    if focus:
         # Crops (cards, galleries) keep this point in view; see travelog-photos.css.
-        image.set("style", f"--travelog-focus: {captions.focus}")
+        image.set("style", f"--travelog-focus: {focus}")
     if first:
         image.set("loading", "eager")
         image.set("fetchpriority", "high")

@@ -91,6 +91,7 @@ def _child(request: dict) -> int:
     os.environ.clear()
     os.environ.update(request["env"])
     sys.argv = [request["module"], *request["args"]]
+    sys.path[0] = os.getcwd()  # as ``-m`` puts it, in place of this script's folder
     try:
         runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
         status = 0

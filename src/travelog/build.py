@@ -39,7 +39,7 @@ class Engine(StrEnum):
 def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) -> Path:
     """Build the journal into ``settings.site_dir`` and return that folder."""
     journal = check_journal(settings)
-    check_passphrase(journal, settings.plugin.family, settings.config_file)
+    check_passphrase(journal, settings)
     comments = load_context(journal, settings)
     photos = photos_before_build(
         settings,
@@ -68,7 +68,7 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
     )
     if zensical is None:
         raise TravelogError("zensical is not installed; pip install 'travelog[zensical]'")
-    family = prepare_family(journal, settings.plugin.family, settings.config_file, preview=False)
+    family = prepare_family(journal, settings, preview=False)
     # Zensical runs no MkDocs plugin: it is told to leave the family entries out.
     with config_excluding(
         settings.config_file, settings.docs_dir, family_sources(journal)
@@ -83,12 +83,10 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
     finish_family(
         family,
         journal,
-        markdown=markdown_options(settings.config_file) if family else ([], {}),
+        settings,
+        markdown=markdown_options(settings) if family else ([], {}),
         comments=comments,
         photos=photos,
-        project_dir=settings.project_dir,
-        site_url=settings.site_url,
-        site_dir=settings.site_dir,
     )
     return settings.site_dir
 

@@ -18,8 +18,8 @@ from travelog.errors import TravelogError
 from travelog.family.step import FamilySetup, family_sources, finish_family, prepare_family
 from travelog.feeds import write_feeds
 from travelog.journal import Journal
+from travelog.markdown import configure_extensions
 from travelog.photos.background import BackgroundPhotos, arrivals_folder, signal_arrival
-from travelog.photos.index import default_manifest
 from travelog.photos.site import photos_after_build, photos_before_build
 from travelog.photos.step import StepResult
 from travelog.template_data import (
@@ -29,10 +29,6 @@ from travelog.template_data import (
     escape_view_heading,
     install_safe_filters,
 )
-
-PHOTOS_EXTENSION = "travelog.markdown.photos"
-#: The extensions that read the site context: they are pointed at this build's mkdocs.yml.
-SITE_EXTENSIONS = ("travelog.markdown.topics", "travelog.markdown.glossary")
 
 log = get_plugin_logger(__name__)
 
@@ -70,22 +66,12 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             remember_site(self.site)
             self.journal = check_journal(self.site)
             self.comments = load_context(self.journal, self.site)
-            self.family = prepare_family(
-                self.journal,
-                self.config.family,
-                self.site.config_file,
-                preview=self.previewing,
-            )
+            self.family = prepare_family(self.journal, self.site, preview=self.previewing)
         except TravelogError as error:
             raise PluginError(str(error)) from None
         # After the site context has kept the plain texts (feeds escape their own).
         escape_site_texts(config)
-        for name in SITE_EXTENSIONS:
-            if name in config.markdown_extensions:
-                config.mdx_configs.setdefault(name, {})["config_file"] = str(self.site.config_file)
-        if PHOTOS_EXTENSION in config.markdown_extensions:
-            manifest = default_manifest(self.site.project_dir)
-            config.mdx_configs.setdefault(PHOTOS_EXTENSION, {})["manifest"] = str(manifest)
+        configure_extensions(config, self.site)
         return None
 
     # Photos are derived before any page renders: the photos extension reads their manifest.
@@ -172,12 +158,10 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             finish_family(
                 self.family,
                 self.journal,
+                self.site,
                 markdown=(config.markdown_extensions, config.mdx_configs),
                 comments=self.comments,
                 photos=self.photos,
-                project_dir=self.site.project_dir,
-                site_url=self.site.site_url,
-                site_dir=self.site.site_dir,
             )
         except TravelogError as error:
             raise PluginError(str(error)) from None

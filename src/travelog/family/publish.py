@@ -18,7 +18,7 @@ from pathlib import Path
 
 from travelog.atomic import make_temporary_dir, write_bytes_atomic, write_text_atomic
 from travelog.comments.render import CommentsContext
-from travelog.config import base_path
+from travelog.config import SiteSettings
 from travelog.family.crypto import (
     CHECK_ITEM,
     CHECK_PLAINTEXT,
@@ -54,8 +54,7 @@ class FamilyBuild:
     renderer: EntryRenderer
     comments: CommentsContext | None
     photos: StepResult | None
-    project_dir: Path
-    site_url: str
+    site: SiteSettings
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def write_family_site(build: FamilyBuild | None, site_dir: Path) -> Path | None:
             shutil.rmtree(target)
         return None
     shell = Shell.read(site_dir)
-    root = base_path(build.site_url) + SITE_FOLDER + "/"
+    root = build.site.rooted(SITE_FOLDER + "/")
     stage = make_temporary_dir(site_dir, f".{SITE_FOLDER}-")
     try:
         _fill(stage, build, shell, root)
@@ -95,15 +94,14 @@ def entry_url(salt: JournalSalt, entry: Entry, root: str) -> str:
 
 def _fill(stage: Path, build: FamilyBuild, shell: Shell, root: str) -> None:
     assets = root + ASSETS_FOLDER + "/"
-    site_root = base_path(build.site_url)
     listed = [(entry, entry_url(build.salt, entry, root)) for entry in build.journal.family]
     links = PageLinks(
         build.journal.docs_dir,
         {
-            **{entry.source: site_root + entry.url for entry in build.journal.published},
+            **{entry.source: build.site.rooted(entry.url) for entry in build.journal.published},
             **{entry.source: url for entry, url in listed},
         },
-        site_root,
+        build.site.base_path,
     )
     for entry, url in listed:
         content = entry_page(
@@ -185,7 +183,7 @@ def _sealed_files(build: FamilyBuild, entry: Entry, root: str) -> Iterator[Seale
     """The entry's photo variants that the page shows (each sealed once per build)."""
     if build.photos is None:
         return
-    cache = PhotoCache(build.project_dir / CACHE_DIR)
+    cache = PhotoCache(build.site.project_dir / CACHE_DIR)
     index = build.photos.index
     seen = set()
     for usage in build.photos.usages:

@@ -18,15 +18,14 @@ from mkdocs.config import load_config
 
 from travelog.atomic import write_text_atomic
 from travelog.comments.render import CommentsContext
+from travelog.config import SiteSettings
 from travelog.family.keys import FamilyKey, JournalSalt, family_key, load_salt, read_passphrase
 from travelog.family.publish import FamilyBuild, write_family_site
 from travelog.family.render import EntryRenderer
-from travelog.family.settings import FamilyConfig, family_data_dir
+from travelog.family.settings import family_data_dir
 from travelog.journal import Journal
-from travelog.photos.index import default_manifest
+from travelog.markdown import configure_extensions
 from travelog.photos.step import StepResult
-
-PHOTOS_EXTENSION = "travelog.markdown.photos"
 
 #: Special characters of gitignore-style patterns (MkDocs' and Zensical's exclude_docs).
 _PATTERN_SPECIALS = "\\*?[]!# "
@@ -53,31 +52,24 @@ def family_sources(journal: Journal) -> frozenset[Path]:
 
 
 def check_passphrase(
-    journal: Journal,
-    family: FamilyConfig,
-    config_file: Path,
-    environ: Mapping[str, str] = os.environ,
+    journal: Journal, site: SiteSettings, environ: Mapping[str, str] = os.environ
 ) -> None:
     """Stop before building when family entries have no usable passphrase (no key derived)."""
     if journal.family:
-        read_passphrase(family_data_dir(family, config_file), journal.family[0].source, environ)
+        read_passphrase(_data_dir(site), journal.family[0].source, environ)
 
 
-def markdown_options(config_file: Path) -> tuple[list[Any], dict[str, Any]]:
-    """The journal's Markdown extensions as MkDocs would set them up (for engines whose
-    plugin does not run, family entries are still rendered like any entry)."""
-    config = load_config(str(config_file))
-    configs = dict(config.mdx_configs)
-    if PHOTOS_EXTENSION in config.markdown_extensions:
-        manifest = str(default_manifest(config_file.parent))
-        configs[PHOTOS_EXTENSION] = {**configs.get(PHOTOS_EXTENSION, {}), "manifest": manifest}
-    return list(config.markdown_extensions), configs
+def markdown_options(site: SiteSettings) -> tuple[list[Any], dict[str, Any]]:
+    """The journal's Markdown extensions as the plugin sets them up, for engines whose plugin
+    does not run: family entries are still rendered like any entry."""
+    config = load_config(str(site.config_file))
+    configure_extensions(config, site)
+    return list(config.markdown_extensions), dict(config.mdx_configs)
 
 
 def prepare_family(
     journal: Journal,
-    family: FamilyConfig,
-    config_file: Path,
+    site: SiteSettings,
     *,
     preview: bool,
     environ: Mapping[str, str] = os.environ,
@@ -86,7 +78,7 @@ def prepare_family(
     entries. Raises a one-line TravelogError before anything is written."""
     if not journal.family:
         return None
-    data_dir = family_data_dir(family, config_file)
+    data_dir = _data_dir(site)
     if preview:
         return FamilySetup(load_salt(data_dir), None)
     passphrase = read_passphrase(data_dir, journal.family[0].source, environ)
@@ -97,17 +89,15 @@ def prepare_family(
 def finish_family(
     setup: FamilySetup | None,
     journal: Journal,
+    site: SiteSettings,
     *,
     markdown: tuple[Sequence[Any], Mapping[str, Any]],
     comments: CommentsContext | None,
     photos: StepResult | None,
-    project_dir: Path,
-    site_url: str,
-    site_dir: Path,
 ) -> Path | None:
     """Write (or, without family entries, remove) ``site/family/``."""
     if setup is None:
-        return write_family_site(None, site_dir)
+        return write_family_site(None, site.site_dir)
     extensions, configs = markdown
     build = FamilyBuild(
         journal=journal,
@@ -116,10 +106,13 @@ def finish_family(
         renderer=EntryRenderer(extensions, configs),
         comments=comments,
         photos=photos,
-        project_dir=project_dir,
-        site_url=site_url,
+        site=site,
     )
-    return write_family_site(build, site_dir)
+    return write_family_site(build, site.site_dir)
+
+
+def _data_dir(site: SiteSettings) -> Path:
+    return family_data_dir(site.plugin.family, site.config_file)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ unlocked, report a changed byte, and explain themselves without JavaScript."""
 from __future__ import annotations
 
 import base64
+import os
 import shutil
 from pathlib import Path
 
@@ -174,6 +175,8 @@ def test_a_changed_byte_is_reported(page, family_site, tmp_path):
         assert page.locator(".travelog-family-content").is_hidden()
         # A changed photo file: the page opens and says which photo could not be shown.
         entry.write_text(text, "utf-8")
+        later = entry.stat().st_mtime + 10  # newer than the browser's copy (no 304)
+        os.utime(entry, (later, later))
         for path in photo:
             body = bytearray(path.read_bytes())
             body[-1] ^= 0x01

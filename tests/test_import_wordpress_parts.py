@@ -11,6 +11,7 @@ from travelog.importers.wordpress.html_text import converter
 from travelog.importers.wordpress.links import LinkMap
 from travelog.importers.wordpress.media import file_candidates, upload_path
 from travelog.importers.wordpress.names import slug_for, tag_name
+from travelog.importers.wordpress.redirects import Redirect, netlify_rules, old_path, stub_page
 from travelog.importers.wordpress.shortcodes import unknown_shortcodes
 from travelog.importers.wordpress.uploads import inside_uploads
 
@@ -191,3 +192,37 @@ def test_escaped_text_renders_as_written():
         "<p>#travel</p>\n<p>1986. A year</p>\n<p>&gt; arrow</p>\n"
         "<p>- dash<br />\n&#61;==</p>\n<p>a &lt;b&gt;</p>"
     )
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        (
+            "https://blog.example.com/2018/05/20/chinas-social-credit-system/",
+            "2018/05/20/chinas-social-credit-system/",
+        ),
+        ("https://www.blog.example.com/%E6%B7%B1%E5%9C%B3/", "深圳/"),
+        ("https://blog.example.com/2018/../../etc/", None),
+        ("https://blog.example.com/a/%2e%2e/%2e%2e/x/", None),
+        ("https://blog.example.com/a%2Fb/", None),
+        ("https://blog.example.com/?p=12", None),
+        ("https://elsewhere.example.org/2018/05/20/x/", None),
+        ("https://blog.example.com/", None),
+    ],
+)
+def test_old_paths_stay_inside_the_site(link, expected):
+    assert old_path(link, "blog.example.com") == expected
+
+
+def test_a_redirect_page_refreshes_relatively_and_names_the_canonical_address():
+    canonical = "https://j.example.org/journal/2018/05/walk/"
+    page = stub_page("2018/05/20/walk/", "2018/05/walk/", canonical)
+    text = page.decode()
+    assert '<meta http-equiv="refresh" content="0; url=../../walk/">' in text
+    assert '<link rel="canonical" href="https://j.example.org/journal/2018/05/walk/">' in text
+    rules = netlify_rules(
+        [Redirect("2018/05/20/walk/", "2018/05/walk/"), Redirect("深圳/", "shen-zhen/")],
+        "/journal/",
+    ).decode()
+    assert "/journal/2018/05/20/walk/ /journal/2018/05/walk/ 301" in rules
+    assert "/journal/%E6%B7%B1%E5%9C%B3/ /journal/shen-zhen/ 301" in rules

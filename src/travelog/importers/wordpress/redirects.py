@@ -15,7 +15,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 NETLIFY_FILE = "_redirects"
 NGINX_FILE = "redirects.nginx.conf"
@@ -68,10 +68,11 @@ def netlify_rules(redirects: list[Redirect], root: str) -> bytes:
     lines = ["# Old WordPress addresses (written by travelog import wordpress)"]
     for redirect in redirects:
         if redirect.old.startswith("?"):
-            lines.append(f"{root} {redirect.old[1:]} {root}{redirect.new} 301")
+            lines.append(f"{root} {redirect.old[1:]} {root}{quote(redirect.new)} 301")
         else:
-            lines.append(f"{root}{redirect.old} {root}{redirect.new} 301")
-            lines.append(f"{root}{redirect.old.rstrip('/')} {root}{redirect.new} 301")
+            old = quote(redirect.old)
+            lines.append(f"{root}{old} {root}{quote(redirect.new)} 301")
+            lines.append(f"{root}{old.rstrip('/')} {root}{quote(redirect.new)} 301")
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -84,11 +85,13 @@ def nginx_map(redirects: list[Redirect], root: str) -> bytes:
         "map $request_uri $travelog_redirect {",
     ]
     for redirect in redirects:
-        target = f"{root}{redirect.new}"
+        # $request_uri is the address as sent: non-ASCII letters percent-encoded.
+        target = f"{root}{quote(redirect.new)}"
         if redirect.old.startswith("?"):
             sources = [f"{root}{redirect.old}", f"{root}index.php{redirect.old}"]
         else:
-            sources = [f"{root}{redirect.old}", f"{root}{redirect.old.rstrip('/')}"]
+            old = quote(redirect.old)
+            sources = [f"{root}{old}", f"{root}{old.rstrip('/')}"]
         lines += [f'    "{source}" "{target}";' for source in sources]
     lines.append("}")
     return ("\n".join(lines) + "\n").encode()

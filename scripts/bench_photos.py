@@ -12,8 +12,9 @@ upright photos stored sideways with an EXIF orientation, as phones store them. T
   decoded original to the same size;
 - what a 390-px, 3x phone loads in headless Chromium for a three-photo entry, and for
   opening its three photos in the lightbox;
-- the warm `mkdocs build` against the same Markdown without the photo extension (photos
-  linked unprocessed), on this journal and on the example journal, in CPU seconds;
+- the warm `mkdocs build` in CPU seconds against the same Markdown without the photo
+  extension (photos linked unprocessed) and against plain Material (no travelog plugin or
+  extensions), on this journal and on the example journal;
 - the same originals through Sigal and Nikola, installed into a throwaway virtual
   environment, with the ratios measured in this one run.
 

@@ -7,13 +7,15 @@ import pytest
 from travelog.comments.sanitize import safe_website
 from travelog.importers.wordpress.autop import autop
 from travelog.importers.wordpress.comments import sanitize
-from travelog.importers.wordpress.html_text import converter
+from travelog.importers.wordpress.html_text import converter, drop_empty_items
 from travelog.importers.wordpress.links import LinkMap
-from travelog.importers.wordpress.media import file_candidates, upload_path
+from travelog.importers.wordpress.media import MediaLibrary, file_candidates, upload_path
 from travelog.importers.wordpress.names import slug_for, tag_name
+from travelog.importers.wordpress.photos import PostPhotos
 from travelog.importers.wordpress.redirects import Redirect, netlify_rules, old_path, stub_page
 from travelog.importers.wordpress.shortcodes import unknown_shortcodes
-from travelog.importers.wordpress.uploads import inside_uploads
+from travelog.importers.wordpress.uploads import UploadsFolder, inside_uploads
+from travelog.photos.syntax import find_placements
 
 
 @pytest.mark.parametrize(
@@ -226,3 +228,25 @@ def test_a_redirect_page_refreshes_relatively_and_names_the_canonical_address():
     ).decode()
     assert "/journal/2018/05/20/walk/ /journal/2018/05/walk/ 301" in rules
     assert "/journal/%E6%B7%B1%E5%9C%B3/ /journal/shen-zhen/ 301" in rules
+
+
+def test_a_photo_used_twice_carries_each_caption_on_its_line(tmp_path):
+    """The line's title is the caption, whatever quotes, brackets or links it holds."""
+    (tmp_path / "2024/09").mkdir(parents=True)
+    (tmp_path / "2024/09/gate.jpg").write_bytes(b"jpeg")
+    library = MediaLibrary([], UploadsFolder(tmp_path))
+    photos = PostPhotos(folder="walk", post_id="1", library=library)
+    gate = library.resolve("https://b.example.com/wp-content/uploads/2024/09/gate-300x200.jpg")
+    assert gate is not None
+    captions = ['The "south" gate (at dawn)', "See [the park](https://park.example.org/)"]
+    lines = [photos.markdown(gate, alt="A gate", caption=caption) for caption in captions]
+    markdown = photos.finish("\n\n".join(lines))
+    placements = find_placements(markdown.split("\n"))
+    assert [p.images[0].title for p in placements] == captions
+    assert [p.images[0].path for p in placements] == ["walk/gate.jpg", "walk/gate.jpg"]
+    assert "caption" not in photos.captions["gate.jpg"]
+
+
+def test_emptied_list_items_go_but_code_keeps_its_lines():
+    markdown = "-   \n\n![a](photos/x/a.jpg)\n\n```\n-\n1.\n```\n\n- kept"
+    assert drop_empty_items(markdown) == "\n![a](photos/x/a.jpg)\n\n```\n-\n1.\n```\n\n- kept"

@@ -19,7 +19,10 @@ from markdownify import ATX, MarkdownConverter
 
 from travelog.escaping import safe_link
 
-LIST_INDENT = 4  # Python-Markdown's tab length: nested blocks need this much
+LIST_INDENT = 4
+FENCE = (
+    "```"  # markdownify's code fence  # Python-Markdown's tab length: nested blocks need this much
+)
 # Syntax Markdown reads at the start of a line, after optional spaces.
 _LINE_START = re.compile(
     r"^(?P<space>\s*)(?:(?P<number>\d+)\.(?=\s|$)|(?P<mark>[#>+-])|(?P<equals>=)|(?P<colon>:)(?=\s))"
@@ -145,8 +148,19 @@ converter = _Converter()
 
 
 def drop_empty_items(markdown: str) -> str:
-    """Remove list items left empty (their image moved out as a photo block)."""
-    return "\n".join(line for line in markdown.split("\n") if not _EMPTY_ITEM.match(line))
+    """Remove list items left empty (their image moved out as a photo block); code blocks
+    are left as they are."""
+    kept, fence = [], ""
+    for line in markdown.split("\n"):
+        stripped = line.strip()
+        if fence and stripped == fence:
+            fence = ""
+        elif not fence and stripped.startswith(FENCE):
+            fence = FENCE
+        elif not fence and _EMPTY_ITEM.match(line):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def inline_markdown(fragment: str) -> str:

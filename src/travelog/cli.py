@@ -20,6 +20,7 @@ from travelog.errors import TravelogError
 from travelog.glossary import commands as glossary_cli
 from travelog.importers.wordpress import cli as wordpress_cli
 from travelog.init import cli as init_cli
+from travelog.mail import cli as mail_cli
 from travelog.new_entry import create_entry
 from travelog.topics import sync_tag_pages
 
@@ -128,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     comments_cli.register(commands)
     init_cli.register(commands)
     deploy_cli.register(commands)
+    mail_cli.register(commands)
     return parser
 
 

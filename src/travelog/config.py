@@ -28,6 +28,7 @@ from mkdocs.structure.files import File
 from travelog.blog import BlogLayout, blog_layout
 from travelog.errors import TravelogError
 from travelog.family.settings import FamilyConfig
+from travelog.mail.settings import MailConfig
 from travelog.photos.sizes import DENSE_SCREEN, DENSE_SHARE
 from travelog.slugs import tag_slug
 
@@ -35,6 +36,7 @@ PLUGIN_NAME = "travelog"
 # Where the live preview serves, and the address used when mkdocs.yml sets no site_url.
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 PHOTOS_DIR = "photos"
+PRIVATE_DIR = "data"
 TAGS_DIR = "tags"
 
 
@@ -104,6 +106,7 @@ class TravelogConfig(base.Config):
     comments = c.SubConfig(CommentsConfig)
     photos = c.SubConfig(PhotosConfig)
     family = c.SubConfig(FamilyConfig)
+    mail = c.SubConfig(MailConfig)
 
 
 def plugin_settings(raw: Any, config_file: Path) -> TravelogConfig:
@@ -200,6 +203,12 @@ class SiteSettings:
     @property
     def photos_dir(self) -> Path:
         return self.project_dir / PHOTOS_DIR
+
+    @property
+    def private_dir(self) -> Path:
+        """The journal's private files (the family list, what was mailed): git-ignored,
+        never published."""
+        return self.project_dir / PRIVATE_DIR
 
     @property
     def data_dir(self) -> Path:

@@ -26,10 +26,9 @@ from pathlib import Path
 
 from travelog.atomic import ensure_private_file, write_bytes_atomic
 from travelog.errors import TravelogError
+from travelog.smtp_settings import read_smtp_settings
 
 ADMIN_PASSWORD_ENV = "TRAVELOG_ISSO_ADMIN_PASSWORD"
-SMTP_ENV_PREFIX = "TRAVELOG_SMTP_"
-SMTP_SECURITY = ("none", "starttls", "ssl")
 DATABASE_NAME = "comments.db"
 SALT_NAME = "salt"
 CONFIG_NAME = "isso.cfg"
@@ -120,30 +119,19 @@ def isso_config(setup: IssoSetup, environ: Mapping[str, str]) -> str:
 
 
 def smtp_settings(environ: Mapping[str, str], *, sender_name: str = "") -> dict[str, str] | None:
-    """Isso's [smtp] section from TRAVELOG_SMTP_* variables, or None without HOST and TO.
+    """Isso's [smtp] section from the TRAVELOG_SMTP_* settings, or None without HOST and TO.
     The sender gets ``sender_name`` when the address has no name of its own."""
-    get = {
-        key: environ.get(SMTP_ENV_PREFIX + key, "")
-        for key in ("HOST", "PORT", "USERNAME", "PASSWORD", "SECURITY", "FROM", "TO")
-    }
-    if not get["HOST"] or not get["TO"]:
+    smtp = read_smtp_settings(environ)
+    if smtp is None:
         return None
-    security = get["SECURITY"] or "starttls"
-    if security not in SMTP_SECURITY:
-        raise TravelogError(
-            f"{SMTP_ENV_PREFIX}SECURITY={security!r}; use one of: {', '.join(SMTP_SECURITY)}"
-        )
-    port = get["PORT"] or ("465" if security == "ssl" else "587")
-    if not port.isdigit():
-        raise TravelogError(f"{SMTP_ENV_PREFIX}PORT={port!r}; use a port number like 587")
     return {
-        "host": get["HOST"],
-        "port": port,
-        "security": security,
-        "username": get["USERNAME"],
-        "password": get["PASSWORD"],
-        "to": get["TO"],
-        "from": _sender(get["FROM"] or get["TO"], sender_name),
+        "host": smtp.host,
+        "port": str(smtp.port),
+        "security": smtp.security.value,
+        "username": smtp.username,
+        "password": smtp.password,
+        "to": smtp.to,
+        "from": _sender(smtp.sender, sender_name),
         "timeout": "10",
     }
 

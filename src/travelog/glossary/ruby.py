@@ -1,4 +1,8 @@
-"""The ruby markup for an annotated term, shared by the Markdown extension and the page."""
+"""The markup for an annotated term, shared by the Markdown extension and the page.
+
+On the site a term is ruby (the reading above it, the meaning as its title); in email, where
+ruby and tooltips are unreliable, it is plain text: "国家 (guójiā, nation)".
+"""
 
 from __future__ import annotations
 
@@ -48,9 +52,21 @@ def ruby_element(term: Term) -> etree.Element:
     return ruby
 
 
-def base_text(ruby: etree.Element) -> str:
-    """The annotated term inside a ruby element (its text without the readings)."""
-    return (ruby.text or "") + "".join(child.tail or "" for child in ruby)
+def text_element(term: Term) -> etree.Element:
+    """``<span class lang>国家</span>`` followed by `` (guójiā, nation)``, in one span."""
+    outer = etree.Element("span", {"class": TERM_CLASS})
+    word = etree.SubElement(outer, "span", {"lang": term.lang})
+    word.text = term.text
+    reading = "".join(term.syllables) if reading_lang(term.lang) else term.reading
+    word.tail = " (" + ", ".join(part for part in (reading, term.tooltip) if part) + ")"
+    return outer
+
+
+def base_text(element: etree.Element) -> str:
+    """The annotated term inside a term element (its text without the readings)."""
+    if element.tag == "span":
+        return element[0].text or "" if len(element) else ""
+    return (element.text or "") + "".join(child.tail or "" for child in element)
 
 
 def ruby_html(term: Term) -> str:

@@ -13,18 +13,20 @@
 
 Register as ``travelog.markdown.glossary`` with the options ``config_file`` (the journal's
 mkdocs.yml, default ``mkdocs.yml``; the glossary is in its docs folder), ``docs_dir`` (only to
-read a glossary without a journal) and ``annotate`` (``first``, ``all`` or ``off``; default
-``first``).
+read a glossary without a journal), ``annotate`` (``first``, ``all`` or ``off``; default
+``first``) and ``output`` (``ruby``, or ``text`` for email: "国家 (guójiā, nation)"; default
+``ruby``).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -37,7 +39,7 @@ from travelog.file_readings import read_once
 from travelog.glossary import DEFAULT_LANG, GLOSSARY_FILE, Glossary, Term, load_glossary
 from travelog.glossary.page import glossary_page
 from travelog.glossary.readings import resolve_reading
-from travelog.glossary.ruby import TERM_CLASS, base_text, ruby_element
+from travelog.glossary.ruby import TERM_CLASS, base_text, ruby_element, text_element
 from travelog.journal import load_journal
 
 PAGE_PRIORITY = 25  # like the topics marker: before html_block (20) stashes the comment
@@ -59,6 +61,18 @@ class Annotate(StrEnum):
     FIRST = "first"
     ALL = "all"
     OFF = "off"
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class Output(StrEnum):
+    RUBY = "ruby"
+    TEXT = "text"
+
+
+TermMarkup = Callable[[Term], etree.Element]
+MARKUP: dict[Output, TermMarkup] = {Output.RUBY: ruby_element, Output.TEXT: text_element}
 
 
 class _GlossarySource:
@@ -104,9 +118,10 @@ class GlossaryPagePreprocessor(Preprocessor):
 class ExplicitTermProcessor(InlineProcessor):
     """``{term|reading|meaning}`` -> a ruby element."""
 
-    def __init__(self, pattern: str, md: Markdown, source: _GlossarySource):
+    def __init__(self, pattern: str, md: Markdown, source: _GlossarySource, markup: TermMarkup):
         super().__init__(pattern, md)
         self.source = source
+        self.markup = markup
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int, int]:
         text = m["term"].strip()
@@ -127,16 +142,17 @@ class ExplicitTermProcessor(InlineProcessor):
             meaning=meaning or base.meaning,
             literal=base.literal if not meaning else "",
         )
-        return ruby_element(term), m.start(0), m.end(0)
+        return self.markup(term), m.start(0), m.end(0)
 
 
 class AnnotateTreeprocessor(Treeprocessor):
     """Wraps glossary terms in the page's prose in ruby, in document order."""
 
-    def __init__(self, md: Markdown, source: _GlossarySource, mode: Annotate):
+    def __init__(self, md: Markdown, source: _GlossarySource, mode: Annotate, markup: TermMarkup):
         super().__init__(md)
         self.source = source
         self.mode = mode
+        self.markup = markup
         self.seen: set[str] = set()
         self.raw_open: list[str] = []
 
@@ -150,7 +166,7 @@ class AnnotateTreeprocessor(Treeprocessor):
         self._walk(root, glossary)
 
     def _walk(self, element: etree.Element, glossary: Glossary) -> None:
-        if element.tag == "ruby" and TERM_CLASS in (element.get("class") or ""):
+        if element.tag in ("ruby", "span") and TERM_CLASS in (element.get("class") or ""):
             self.seen.add(base_text(element))
             return
         if element.tag in SKIPPED_TAGS:
@@ -178,7 +194,7 @@ class AnnotateTreeprocessor(Treeprocessor):
             if self.mode is Annotate.FIRST and term.text in self.seen:
                 continue
             self.seen.add(term.text)
-            ruby = ruby_element(term)
+            ruby = self.markup(term)
             if rubies:
                 rubies[-1].tail = text[position:start]
             else:
@@ -231,18 +247,13 @@ class GlossaryExtension(Extension):
             "config_file": ["mkdocs.yml", "The journal's mkdocs.yml (relative to the cwd)."],
             "docs_dir": ["", "A docs folder to read the glossary from without a journal."],
             "annotate": ["first", "Which occurrences get ruby: first (per page), all or off."],
+            "output": ["ruby", "ruby (the site) or text (email): 国家 (guójiā, nation)."],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        value = str(self.getConfig("annotate"))
-        try:
-            mode = Annotate(value)
-        except ValueError:
-            choices = ", ".join(item.value for item in Annotate)
-            raise ValueError(
-                f"annotate: expected one of {choices} but received {value!r}"
-            ) from None
+        mode = _choice(Annotate, "annotate", str(self.getConfig("annotate")))
+        markup = MARKUP[_choice(Output, "output", str(self.getConfig("output")))]
         docs_dir = str(self.getConfig("docs_dir"))
         source = _GlossarySource(
             Path(self.getConfig("config_file")), Path(docs_dir) if docs_dir else None
@@ -251,13 +262,23 @@ class GlossaryExtension(Extension):
             GlossaryPagePreprocessor(md, source), "travelog_glossary_page", PAGE_PRIORITY
         )
         md.inlinePatterns.register(
-            ExplicitTermProcessor(EXPLICIT_PATTERN, md, source),
+            ExplicitTermProcessor(EXPLICIT_PATTERN, md, source, markup),
             "travelog_glossary_explicit",
             EXPLICIT_PRIORITY,
         )
         md.treeprocessors.register(
-            AnnotateTreeprocessor(md, source, mode), "travelog_glossary", ANNOTATE_PRIORITY
+            AnnotateTreeprocessor(md, source, mode, markup),
+            "travelog_glossary",
+            ANNOTATE_PRIORITY,
         )
+
+
+def _choice(kind: type[_E], option: str, value: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(item.value for item in kind)
+        raise ValueError(f"{option}: expected one of {choices} but received {value!r}") from None
 
 
 def makeExtension(**kwargs) -> GlossaryExtension:

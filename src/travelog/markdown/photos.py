@@ -9,6 +9,10 @@ lightbox gallery; the page's first photo loads eagerly with high priority.
 The variants come from the manifest that the photo step writes (option ``manifest``, default
 ``.travelog-cache/photos/manifest.json`` relative to the working directory).
 
+For email (option ``embed``, a function given each photo's record and its JPEG/PNG variant
+about ``EMAIL_IMAGE_WIDTH`` wide, returning the ``cid:`` URL under which it is attached), a
+photo becomes a plain ``<figure>`` with one ``<img>`` and its caption: no lightbox, no srcset.
+
 Register as ``travelog.markdown.photos``.
 """
 
@@ -19,6 +23,7 @@ import hashlib
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,7 +32,8 @@ from markdown.preprocessors import Preprocessor
 
 from travelog.errors import TravelogError
 from travelog.file_readings import read_once
-from travelog.photos.captions import resolve
+from travelog.photos.captions import Captions, resolve
+from travelog.photos.derive import Variant
 from travelog.photos.index import MANIFEST_FILE, PhotoIndex, PhotoRecord
 from travelog.photos.settings import CACHE_DIR, PHOTOS_DIR
 from travelog.photos.sizes import lightbox_sizes, pick_width, scaled_height, srcset
@@ -36,10 +42,15 @@ from travelog.photos.syntax import ImageRef, Kind, PhotoSyntaxError, Placement, 
 # After normalize_whitespace (30); before fenced code (25) and html_block (20) run.
 PRIORITY = 27
 IMG_WIDTH = 800  # the fallback <img src> for browsers without srcset
+# Emails show photos in a column of at most EMAIL_COLUMN CSS pixels; the attached variant is
+# sharper than that on high-density screens, yet small enough for a mailbox.
+EMAIL_IMAGE_WIDTH = 800
+EMAIL_COLUMN = 600
 LIGHTBOX_WIDTH = 1600
 # glightbox (the MkDocs plugin and Zensical's extension) skips images with this class,
 # so they do not wrap our <img> in a second anchor.
 NO_AUTO_LIGHTBOX = "off-glb"
+CREDIT_CLASS = "travelog-photo__credit"
 # Stands in for the caption's HTML while the figure is serialised, then is replaced by it.
 CAPTION_SLOT = "\x02travelog-caption\x03"
 # A photo the live preview is still deriving: a grey box of its size, replaced on reload.
@@ -88,13 +99,18 @@ def _figure(
         description = _lightbox_text(_TAG.sub("", caption_markup), captions.credit)
         link = _lightbox_link(figure, index, record, gallery, description)
         _picture(link, index, record, sizes, captions.alt, first, captions.focus)
+    _add_caption(figure, captions, caption_markup)
+    return figure, caption_markup
+
+
+def _add_caption(figure: etree.Element, captions: Captions, caption_markup: str) -> None:
+    """The figcaption: the caption (its HTML goes in place of ``CAPTION_SLOT``), the credit."""
     if captions.caption or captions.credit:
         caption = etree.SubElement(figure, "figcaption")
         caption.text = CAPTION_SLOT if caption_markup else ""
         if captions.credit:
-            credit = etree.SubElement(caption, "span", {"class": "travelog-photo__credit"})
+            credit = etree.SubElement(caption, "span", {"class": CREDIT_CLASS})
             credit.text = f"Photo: {captions.credit}"
-    return figure, caption_markup
 
 
 def _lightbox_link(
@@ -195,7 +211,43 @@ def _lightbox_text(caption_text: str, credit: str) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def render_placement(index: PhotoIndex, placement: Placement, *, gallery: str, first: bool) -> str:
+#: Email mode: (photo, variant to attach) -> the URL the message gives it (``cid:...``).
+Embed = Callable[[PhotoRecord, Variant], str]
+
+
+def _email_figure(record: PhotoRecord, ref: ImageRef, embed: Embed) -> tuple[etree.Element, str]:
+    """A figure for an email: one attached image at most the column's width, its caption."""
+    derived = record.derived
+    captions = resolve(ref.alt, ref.title, record.sidecar, derived.description)
+    fallback = derived.of_format(derived.fallback_format)
+    variant = next(
+        v for v in fallback if v.width == pick_width([v.width for v in fallback], EMAIL_IMAGE_WIDTH)
+    )
+    shown = min(variant.width, EMAIL_COLUMN)
+    figure = etree.Element("figure", {"class": "travelog-photo"})
+    etree.SubElement(
+        figure,
+        "img",
+        {
+            "src": embed(record, variant),
+            "alt": captions.alt,
+            "width": str(shown),
+            "height": str(round(variant.height * shown / variant.width)),
+        },
+    )
+    caption_markup = caption_html(captions.caption) if captions.caption else ""
+    _add_caption(figure, captions, caption_markup)
+    return figure, caption_markup
+
+
+def render_placement(
+    index: PhotoIndex,
+    placement: Placement,
+    *,
+    gallery: str,
+    first: bool,
+    embed: Embed | None = None,
+) -> str:
     """The HTML of one photo or gallery (``first``: it holds the page's first photo)."""
     figures = []
     caption_markups = []
@@ -207,9 +259,12 @@ def render_placement(index: PhotoIndex, placement: Placement, *, gallery: str, f
                 "`travelog build`, which runs the photo step first"
             )
         sizes = index.page.gallery_sizes if placement.kind is Kind.GALLERY else index.page.sizes
-        figure, markup = _figure(
-            index, record, ref, sizes=sizes, gallery=gallery, first=first and position == 0
-        )
+        if embed is not None:
+            figure, markup = _email_figure(record, ref, embed)
+        else:
+            figure, markup = _figure(
+                index, record, ref, sizes=sizes, gallery=gallery, first=first and position == 0
+            )
         figures.append(figure)
         caption_markups.append(markup)
     if placement.kind is Kind.PHOTO:
@@ -256,9 +311,10 @@ def load_photos(manifest: Path) -> RenderedPhotos:
 
 
 class PhotosPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, manifest: Path):
+    def __init__(self, md: Markdown, manifest: Path, embed: Embed | None = None):
         super().__init__(md)
         self.manifest = manifest
+        self.embed = embed
 
     def run(self, lines: list[str]) -> list[str]:
         if not any(PHOTOS_DIR in line for line in lines):
@@ -275,7 +331,12 @@ class PhotosPreprocessor(Preprocessor):
         cursor = 0
         for number, placement in enumerate(placements):
             output.extend(lines[cursor : placement.first])
-            rendered = photos.markup(placement, gallery=gallery, first=number == 0)
+            if self.embed is not None:  # email: not cached, each message collects its images
+                rendered = render_placement(
+                    photos.index, placement, gallery=gallery, first=False, embed=self.embed
+                )
+            else:
+                rendered = photos.markup(placement, gallery=gallery, first=number == 0)
             output.extend(["", self.md.htmlStash.store(rendered), ""])
             cursor = placement.last + 1
         output.extend(lines[cursor:])
@@ -288,13 +349,22 @@ class PhotosExtension(Extension):
             "manifest": [
                 f"{CACHE_DIR}/{MANIFEST_FILE}",
                 "The photo manifest written by the photo step (relative to the cwd).",
-            ]
+            ],
+            "embed": [
+                "",  # not None: Python-Markdown would read a None default as a boolean
+                "Email mode: a function (photo record, variant) -> the attached image's URL.",
+            ],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        embed = self.getConfig("embed")
         md.preprocessors.register(
-            PhotosPreprocessor(md, Path(self.getConfig("manifest"))), "travelog_photos", PRIORITY
+            PhotosPreprocessor(
+                md, Path(self.getConfig("manifest")), embed if callable(embed) else None
+            ),
+            "travelog_photos",
+            PRIORITY,
         )
 
 

@@ -1,0 +1,1 @@
+"""Family follow by email: the private family list and ``travelog mail``."""

@@ -1,0 +1,53 @@
+"""One entry for one person as a MIME message (Python's email package).
+
+``multipart/alternative``: the plain text, then the HTML inside a ``multipart/related`` that
+carries the photos the HTML shows by ``cid:``. Each person gets their own message, addressed
+to them alone. Answers reach the writer (``Reply-To``); ``List-Unsubscribe`` is a mailto to the
+writer too. (``List-Unsubscribe-Post`` is left out on purpose: RFC 8058 one-click needs an
+HTTPS endpoint, which a static journal does not have.)
+"""
+
+from __future__ import annotations
+
+import email.utils
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from urllib.parse import quote
+
+from travelog.mail.family_list import Person
+from travelog.mail.render import RenderedEntry
+from travelog.smtp_settings import SmtpSettings
+
+UNSUBSCRIBE_SUBJECT = "Unsubscribe"
+
+
+def build_message(
+    rendered: RenderedEntry, person: Person, *, smtp: SmtpSettings, site_name: str, list_id: str
+) -> EmailMessage:
+    message = EmailMessage(policy=SMTP)
+    local, _, domain = smtp.sender.rpartition("@")
+    message["Subject"] = rendered.subject
+    message["From"] = Address(display_name=site_name, username=local, domain=domain)
+    message["To"] = person.address()
+    message["Reply-To"] = smtp.to
+    message["Date"] = email.utils.formatdate(localtime=True)
+    message["Message-ID"] = email.utils.make_msgid(idstring=rendered.entry.slug, domain=domain)
+    message["List-Id"] = f"<{list_id}>"
+    message["List-Unsubscribe"] = (
+        f"<mailto:{smtp.to}?subject={quote(UNSUBSCRIBE_SUBJECT + ' ' + person.email)}>"
+    )
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(rendered.text, cte="quoted-printable")
+    message.add_alternative(rendered.html, subtype="html", cte="quoted-printable")
+    html_part = message.get_payload()[1]
+    for image in rendered.images:
+        html_part.add_related(
+            image.data,
+            maintype="image",
+            subtype=image.subtype,
+            cid=f"<{image.cid}>",
+            disposition="inline",
+            filename=image.filename,
+        )
+    return message

@@ -1,0 +1,278 @@
+"""An entry as an email: the journal's own Markdown extensions in their email mode.
+
+The entry is converted with the extensions listed in mkdocs.yml (read by MkDocs' config
+loader), with three changes for mail: photos become attached images referenced by ``cid:``
+(about 800 px JPEGs, alt text and captions kept), glossary terms become text like
+"国家 (guójiā, nation)", and headings carry no permalink. Links are made absolute; nothing
+is fetched from anywhere when the message is opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from urllib.parse import quote, urljoin, urlsplit
+
+import jinja2
+from bs4 import BeautifulSoup, Comment
+from markdown import Markdown
+from markdownify import MarkdownConverter
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
+
+from travelog.comments.render import HEADING_ID, comments_enabled
+from travelog.comments.settings import Provider
+from travelog.config import SiteSettings
+from travelog.errors import TravelogError
+from travelog.journal import EXCERPT_SEPARATOR, POSTS_DIR, Entry, Journal
+from travelog.mail.settings import Content
+from travelog.markdown.photos import CREDIT_CLASS
+from travelog.photos.cache import PhotoCache
+from travelog.photos.derive import Variant
+from travelog.photos.index import PhotoRecord, default_manifest
+from travelog.photos.settings import CACHE_DIR
+
+PHOTOS_EXTENSION = "travelog.markdown.photos"
+GLOSSARY_EXTENSION = "travelog.markdown.glossary"
+DOCS_DIR_EXTENSIONS = ("travelog.markdown.topics", GLOSSARY_EXTENSION)
+#: Gmail clips a message whose HTML is larger than about 102 KB (images apart).
+HTML_LIMIT_BYTES = 100_000
+CID_DOMAIN = "travelog"
+# Elements an email must not carry: scripts, frames, remote media and forms.
+_DROPPED_TAGS = ("script", "iframe", "object", "embed", "video", "audio", "source", "form")
+_INLINE_IMAGE_STYLE = "max-width:100%;height:auto;display:block;border:0"
+_environment = jinja2.Environment(
+    loader=jinja2.PackageLoader("travelog.mail", "templates"),
+    autoescape=jinja2.select_autoescape(("html",)),
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class InlineImage:
+    cid: str
+    data: bytes
+    subtype: str
+    filename: str
+
+
+@dataclass
+class Attachments:
+    """Collects the photos an entry shows; each is attached once, under a stable cid."""
+
+    cache: PhotoCache
+    images: dict[str, InlineImage] = field(default_factory=dict)
+
+    def __call__(self, record: PhotoRecord, variant: Variant) -> str:
+        cid = f"photo-{record.key[:16]}-{variant.width}@{CID_DOMAIN}"
+        if cid not in self.images:
+            name = PurePosixPath(record.path).stem
+            self.images[cid] = InlineImage(
+                cid=cid,
+                data=(self.cache.folder(record.key) / variant.file).read_bytes(),
+                subtype=variant.format,
+                filename=f"{name}.{'jpg' if variant.format == 'jpeg' else variant.format}",
+            )
+        return f"cid:{cid}"
+
+
+@dataclass(frozen=True)
+class RenderedEntry:
+    entry: Entry
+    subject: str
+    html: str
+    text: str
+    images: tuple[InlineImage, ...]
+
+
+@dataclass(frozen=True)
+class MailSite:
+    """What every message of a run shares: the journal, its address, its Markdown setup."""
+
+    settings: SiteSettings
+    journal: Journal
+    extensions: list[str]
+    extension_configs: dict[str, dict]
+    language: str
+    writer: str
+    """Who replies reach: ``site_author``, else the journal's name."""
+
+    @property
+    def site_url(self) -> str:
+        url = self.settings.site_url
+        return url if url.endswith("/") else url + "/"
+
+    def entry_url(self, entry: Entry) -> str:
+        return self.site_url + entry.url
+
+    def markdown(self, attachments: Attachments) -> Markdown:
+        configs = {name: dict(options) for name, options in self.extension_configs.items()}
+        for name in DOCS_DIR_EXTENSIONS:
+            if name in self.extensions:
+                options = configs.setdefault(name, {})
+                options["docs_dir"] = str(
+                    self.settings.project_dir / options.get("docs_dir", "docs")
+                )
+        if GLOSSARY_EXTENSION in self.extensions:
+            configs[GLOSSARY_EXTENSION]["output"] = "text"
+        if PHOTOS_EXTENSION in self.extensions:
+            configs.setdefault(PHOTOS_EXTENSION, {}).update(
+                manifest=str(default_manifest(self.settings.project_dir)), embed=attachments
+            )
+        if "toc" in self.extensions:
+            configs.setdefault("toc", {})["permalink"] = False
+        return Markdown(extensions=self.extensions, extension_configs=configs)
+
+
+def load_mail_site(settings: SiteSettings, journal: Journal) -> MailSite:
+    """Read mkdocs.yml's Markdown extensions and language with MkDocs' own loader."""
+    try:
+        config = load_config(config_file=str(settings.config_file))
+    except ConfigurationError as error:
+        message = " ".join(str(error).split()) or "invalid configuration"
+        raise TravelogError(f"{message}; fix mkdocs.yml", path=settings.config_file) from None
+    return MailSite(
+        settings=settings,
+        journal=journal,
+        extensions=list(config.markdown_extensions),
+        extension_configs=dict(config.mdx_configs),
+        language=str(config.theme.get("language") or "en"),
+        writer=str(config.site_author or settings.site_name),
+    )
+
+
+def render_entry(site: MailSite, entry: Entry) -> RenderedEntry:
+    """The entry's email: HTML (photos attached), a plain-text twin, and the images."""
+    attachments = Attachments(PhotoCache(site.settings.project_dir / CACHE_DIR))
+    excerpt_only = site.settings.plugin.mail.content == Content.EXCERPT
+    source, separator, _ = entry.body.partition(EXCERPT_SEPARATOR)
+    cut = excerpt_only and bool(separator)
+    try:
+        body = site.markdown(attachments).convert(source if cut else entry.body)
+    except TravelogError as error:
+        raise TravelogError(error.message, path=entry.source) from None
+    soup = _clean(body, site, entry)
+    url = site.entry_url(entry)
+    subject = " ".join(entry.title.split())
+    context = {
+        "lang": site.language,
+        "site_name": site.settings.site_name,
+        "site_url": site.site_url,
+        "title": subject,
+        "date": _long_date(entry.date),
+        "authors": ", ".join(site.journal.authors.get(a, a) for a in entry.authors),
+        "body": str(soup),
+        "url": url,
+        "read_more": cut,
+        "comment_url": _comment_url(site, entry),
+        "writer": site.writer,
+    }
+    html = _environment.get_template("entry.html").render(context)
+    text = _environment.get_template("entry.txt").render({**context, "body": _plain_text(soup)})
+    return RenderedEntry(
+        entry=entry,
+        subject=subject,
+        html=html,
+        text=text,
+        images=tuple(attachments.images.values()),
+    )
+
+
+def _comment_url(site: MailSite, entry: Entry) -> str | None:
+    comments = site.settings.plugin.comments
+    if comments.provider == Provider.NONE or not comments_enabled(entry):
+        return None
+    return f"{site.entry_url(entry)}#{HEADING_ID}"
+
+
+def _long_date(value: dt.datetime) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _clean(body: str, site: MailSite, entry: Entry) -> BeautifulSoup:
+    """Absolute links, only attached images, no scripts or comments, images fit the column."""
+    soup = BeautifulSoup(body, "html.parser")
+    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_DROPPED_TAGS):
+        tag.decompose()
+    for picture in soup.find_all("picture"):
+        picture.unwrap()
+    for image in soup.find_all("img"):
+        if not str(image.get("src", "")).startswith("cid:"):
+            image.decompose()
+            continue
+        image["style"] = _INLINE_IMAGE_STYLE
+        for attribute in ("srcset", "sizes", "loading", "decoding", "fetchpriority", "class"):
+            del image[attribute]
+    for link in soup.find_all("a", href=True):
+        link["href"] = _absolute(str(link["href"]), site, entry)
+    return soup
+
+
+def _absolute(href: str, site: MailSite, entry: Entry) -> str:
+    """A link as the reader's mail client needs it: absolute, ``.md`` links as page URLs."""
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//"):
+        return href
+    page_url = site.entry_url(entry)
+    if not parts.path:
+        return page_url + href  # an anchor within the entry
+    if parts.path.startswith("/"):
+        return urljoin(site.site_url, href.lstrip("/"))
+    source_dir = entry.source.parent.relative_to(site.settings.docs_dir).as_posix()
+    target = posixpath.normpath(posixpath.join(source_dir, parts.path))
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if target.endswith(".md"):
+        return site.site_url + quote(_page_url(target, site)) + fragment
+    return site.site_url + quote(target) + fragment
+
+
+def _page_url(docs_path: str, site: MailSite) -> str:
+    """The site URL of a Markdown page (directory URLs, as MkDocs builds them)."""
+    for entry in site.journal.entries:
+        if entry.source.relative_to(site.settings.docs_dir).as_posix() == docs_path:
+            return entry.url
+    path = PurePosixPath(docs_path)
+    if path.parts and path.parts[0] == POSTS_DIR:
+        return path.with_suffix("").as_posix() + "/"
+    if path.stem in ("index", "README"):
+        parent = path.parent.as_posix()
+        return "" if parent == "." else parent + "/"
+    return path.with_suffix("").as_posix() + "/"
+
+
+class _TextConverter(MarkdownConverter):
+    """Plain text for the text/plain part: photos as "[Photo: alt]", captions below them."""
+
+    def convert_img(self, el, text, parent_tags):
+        alt = " ".join(str(el.get("alt", "")).split())
+        return f"[Photo: {alt}]" if alt else "[Photo]"
+
+    def convert_figure(self, el, text, parent_tags):
+        return f"\n\n{text.strip()}\n\n"
+
+    def convert_figcaption(self, el, text, parent_tags):
+        return f"\n{text.strip()}\n"
+
+    def convert_span(self, el, text, parent_tags):
+        if CREDIT_CLASS in (el.get("class") or []):
+            return f" ({text.strip()})"
+        return text
+
+
+def _plain_text(soup: BeautifulSoup) -> str:
+    text = _TextConverter(heading_style="ATX", bullets="-", escape_misc=False).convert_soup(soup)
+    lines = [line.rstrip() for line in text.splitlines()]
+    collapsed: list[str] = []
+    for line in lines:
+        if line or (collapsed and collapsed[-1]):
+            collapsed.append(line)
+    return "\n".join(collapsed).strip()
+
+
+def html_size(rendered: RenderedEntry) -> int:
+    return len(rendered.html.encode("utf-8"))

@@ -20,12 +20,15 @@ from travelog.mail.render import RenderedEntry
 from travelog.smtp_settings import SmtpSettings
 
 UNSUBSCRIBE_SUBJECT = "Unsubscribe"
+# Long headers (List-Unsubscribe, Message-ID) stay on one line: some receivers mis-read a
+# URL or id folded onto the next line. 998 is the hard limit of RFC 5322.
+_POLICY = SMTP.clone(max_line_length=998)
 
 
 def build_message(
     rendered: RenderedEntry, person: Person, *, smtp: SmtpSettings, site_name: str, list_id: str
 ) -> EmailMessage:
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=_POLICY)
     local, _, domain = smtp.sender.rpartition("@")
     message["Subject"] = rendered.subject
     message["From"] = Address(display_name=site_name, username=local, domain=domain)

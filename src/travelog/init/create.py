@@ -130,6 +130,7 @@ def _write_journal(root: Path, options: JournalOptions) -> None:
             ("site_url",): options.site_url,
             ("copyright",): f"Words and photos © {options.author_name}",
             ("plugins", PLUGIN_NAME, "timezone"): options.timezone,
+            ("extra", "follow", "email"): "",  # the writer adds theirs to offer email
         },
     )
     for relative, data in theme_files().items():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 from dataclasses import asdict, dataclass
 from email.errors import HeaderParseError, MessageDefect
 from email.headerregistry import Address
@@ -19,8 +18,6 @@ from travelog.atomic import write_text_atomic
 from travelog.errors import TravelogError
 
 LIST_FILE = "family.json"
-PRIVATE_FILE_MODE = 0o600
-PRIVATE_DIR_MODE = 0o700
 _EMAIL_COLUMN_HINT = "email"
 _NAME_COLUMNS = ("name", "display name", "display_name", "full name", "username")
 _DATE_HINTS = ("date", "since", "subscribed")
@@ -81,23 +78,12 @@ def load_family(data_dir: Path) -> list[Person]:
     return people
 
 
-def ensure_private_folder(data_dir: Path) -> None:
-    """Create the data folder if needed, enterable by its owner only (an existing folder keeps
-    its owner's choice: Isso may share it)."""
-    if not data_dir.is_dir():
-        data_dir.mkdir(parents=True, mode=PRIVATE_DIR_MODE)
-        os.chmod(data_dir, PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
-
-
 def save_family(data_dir: Path, people: list[Person]) -> Path:
     """Write the list atomically, owner-only, in a folder only the owner can enter."""
-    ensure_private_folder(data_dir)
     path = list_path(data_dir)
     people = sorted(people, key=lambda person: (person.name.lower(), person.key))
-    write_text_atomic(
-        path, json.dumps({"people": [asdict(p) for p in people]}, indent=1, ensure_ascii=False)
-    )
-    path.chmod(PRIVATE_FILE_MODE)
+    data = json.dumps({"people": [asdict(p) for p in people]}, indent=1, ensure_ascii=False)
+    write_text_atomic(path, data, private=True)
     return path
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from travelog.atomic import write_text_atomic
 from travelog.errors import TravelogError
-from travelog.mail.family_list import PRIVATE_FILE_MODE, ensure_private_folder
 
 LEDGER_FILE = "mailed.json"
 LEDGER_VERSION = 1
@@ -81,7 +80,6 @@ class Ledger:
             record.owed.remove(key)
 
     def save(self) -> None:
-        ensure_private_folder(self.path.parent)
         data = {
             "version": LEDGER_VERSION,
             "entries": {
@@ -89,6 +87,5 @@ class Ledger:
                 for slug, record in sorted(self.entries.items())
             },
         }
-        write_text_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False))
-        self.path.chmod(PRIVATE_FILE_MODE)
+        write_text_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False), private=True)
         self.exists = True

@@ -22,7 +22,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from travelog.atomic import write_bytes_atomic
-from travelog.audience import is_family_only
 from travelog.config import SiteSettings
 from travelog.errors import TravelogError
 from travelog.journal import Entry, Journal
@@ -66,8 +65,8 @@ def mailable(journal: Journal, now: dt.datetime, tz: dt.tzinfo, *, family: bool)
     """Published entries whose date has come, oldest first (family-only ones if asked)."""
     entries = [
         entry
-        for entry in journal.published
-        if _aware(entry.date, tz) <= now and (family or not is_family_only(entry.meta))
+        for entry in [*journal.published, *(journal.family if family else [])]
+        if _aware(entry.date, tz) <= now
     ]
     return sorted(entries, key=lambda entry: _aware(entry.date, tz))
 
@@ -162,7 +161,7 @@ def run_mail(
     if options.dry_run is not None:
         for delivery in deliveries:
             path = options.dry_run / _eml_name(delivery)
-            write_bytes_atomic(path, message_for(delivery).as_bytes())
+            write_bytes_atomic(path, message_for(delivery).as_bytes(), private=True)
             report.written.append(path)
         return report
     ledger.save()
@@ -204,7 +203,7 @@ def _checked(
             raise TravelogError(f"{entry.source.name} is a draft; drafts are never mailed")
         if _aware(entry.date, tz) > now:
             raise TravelogError(f"{entry.source.name} is dated in the future; mail it from then")
-        if is_family_only(entry.meta) and not options.family:
+        if entry.for_family and not options.family:
             raise TravelogError(
                 f"{entry.source.name} is for family only (audience: family); add --family"
             )

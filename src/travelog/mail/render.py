@@ -10,6 +10,7 @@ is fetched from anywhere when the message is opened.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -21,14 +22,15 @@ from markdown import Markdown
 from markdownify import MarkdownConverter
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
+from PIL import Image
 
 from travelog.comments.render import HEADING_ID, comments_enabled
 from travelog.comments.settings import Provider
 from travelog.config import SiteSettings
 from travelog.errors import TravelogError
-from travelog.journal import EXCERPT_SEPARATOR, POSTS_DIR, Entry, Journal
+from travelog.journal import EXCERPT_SEPARATOR, Entry, Journal
 from travelog.mail.settings import Content
-from travelog.markdown.photos import CREDIT_CLASS
+from travelog.markdown.photos import CREDIT_CLASS, EMAIL_IMAGE_WIDTH
 from travelog.photos.cache import PhotoCache
 from travelog.photos.derive import Variant
 from travelog.photos.index import PhotoRecord, default_manifest
@@ -40,6 +42,7 @@ DOCS_DIR_EXTENSIONS = ("travelog.markdown.topics", GLOSSARY_EXTENSION)
 #: Gmail clips a message whose HTML is larger than about 102 KB (images apart).
 HTML_LIMIT_BYTES = 100_000
 CID_DOMAIN = "travelog"
+_SUFFIX = {"jpeg": "jpg", "png": "png"}
 # Elements an email must not carry: scripts, frames, remote media and forms.
 _DROPPED_TAGS = ("script", "iframe", "object", "embed", "video", "audio", "source", "form")
 _INLINE_IMAGE_STYLE = "max-width:100%;height:auto;display:block;border:0"
@@ -61,22 +64,38 @@ class InlineImage:
 
 @dataclass
 class Attachments:
-    """Collects the photos an entry shows; each is attached once, under a stable cid."""
+    """Collects the photos an entry shows; each is attached once, under a stable cid, at most
+    ``EMAIL_IMAGE_WIDTH`` wide (the site's fallback JPEG, scaled down when it is wider)."""
 
     cache: PhotoCache
+    jpeg_quality: int
     images: dict[str, InlineImage] = field(default_factory=dict)
 
     def __call__(self, record: PhotoRecord, variant: Variant) -> str:
-        cid = f"photo-{record.key[:16]}-{variant.width}@{CID_DOMAIN}"
+        cid = f"photo-{record.key[:16]}-{EMAIL_IMAGE_WIDTH}@{CID_DOMAIN}"
         if cid not in self.images:
-            name = PurePosixPath(record.path).stem
+            data = (self.cache.folder(record.key) / variant.file).read_bytes()
+            if variant.width > EMAIL_IMAGE_WIDTH:
+                data = self._scaled(data, variant.format)
             self.images[cid] = InlineImage(
                 cid=cid,
-                data=(self.cache.folder(record.key) / variant.file).read_bytes(),
+                data=data,
                 subtype=variant.format,
-                filename=f"{name}.{'jpg' if variant.format == 'jpeg' else variant.format}",
+                filename=f"{PurePosixPath(record.path).stem}.{_SUFFIX[variant.format]}",
             )
         return f"cid:{cid}"
+
+    def _scaled(self, data: bytes, fmt: str) -> bytes:
+        with Image.open(io.BytesIO(data)) as image:
+            height = round(image.height * EMAIL_IMAGE_WIDTH / image.width)
+            image.draft(image.mode, (EMAIL_IMAGE_WIDTH, height))
+            smaller = image.resize((EMAIL_IMAGE_WIDTH, height), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        if fmt == "jpeg":
+            smaller.save(out, "JPEG", quality=self.jpeg_quality, optimize=True, progressive=True)
+        else:
+            smaller.save(out, "PNG", optimize=True)
+        return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -146,7 +165,10 @@ def load_mail_site(settings: SiteSettings, journal: Journal) -> MailSite:
 
 def render_entry(site: MailSite, entry: Entry) -> RenderedEntry:
     """The entry's email: HTML (photos attached), a plain-text twin, and the images."""
-    attachments = Attachments(PhotoCache(site.settings.project_dir / CACHE_DIR))
+    attachments = Attachments(
+        PhotoCache(site.settings.project_dir / CACHE_DIR),
+        jpeg_quality=site.settings.plugin.photos.jpeg_quality,
+    )
     excerpt_only = site.settings.plugin.mail.content == Content.EXCERPT
     source, separator, _ = entry.body.partition(EXCERPT_SEPARATOR)
     cut = excerpt_only and bool(separator)
@@ -237,8 +259,6 @@ def _page_url(docs_path: str, site: MailSite) -> str:
         if entry.source.relative_to(site.settings.docs_dir).as_posix() == docs_path:
             return entry.url
     path = PurePosixPath(docs_path)
-    if path.parts and path.parts[0] == POSTS_DIR:
-        return path.with_suffix("").as_posix() + "/"
     if path.stem in ("index", "README"):
         parent = path.parent.as_posix()
         return "" if parent == "." else parent + "/"
@@ -272,7 +292,3 @@ def _plain_text(soup: BeautifulSoup) -> str:
         if line or (collapsed and collapsed[-1]):
             collapsed.append(line)
     return "\n".join(collapsed).strip()
-
-
-def html_size(rendered: RenderedEntry) -> int:
-    return len(rendered.html.encode("utf-8"))

@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from travelog.config import DATA_DIR, load_site_settings
+from travelog.config import PRIVATE_DIR, load_site_settings
 from travelog.mail.family_list import add_person
 from travelog.photos.site import photos_before_build
 
@@ -177,8 +177,7 @@ def processed_journal(destination: Path) -> Path:
     )
     result = run_travelog("check", cwd=project)
     assert result.returncode == 0, result.stderr
-    settings = load_site_settings(config)
-    photos_before_build(config, settings.docs_dir, settings.plugin, settings.site_url)
+    photos_before_build(load_site_settings(config))
     return project
 
 
@@ -191,7 +190,7 @@ def clone_journal(template: Path, destination: Path) -> Path:
 def add_family(project: Path, people=FAMILY) -> None:
     """Add people in-process (the commands themselves are tested in test_mail_family)."""
     for name, address in people:
-        add_person(project / DATA_DIR, name, address, today=dt.date.today())
+        add_person(project / PRIVATE_DIR, name, address, today=dt.date.today())
 
 
 def write_entry(

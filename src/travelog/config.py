@@ -13,7 +13,7 @@ import logging
 import zoneinfo
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -173,6 +173,12 @@ class SiteSettings:
     site_dir: Path
     plugin: TravelogConfig
     blog: BlogLayout
+    site_author: str = ""
+    language: str = "en"
+    markdown_extensions: tuple[str, ...] = ()
+    """The Markdown extensions of mkdocs.yml, in order, with their options below (``travelog
+    mail`` renders entries through them)."""
+    mdx_configs: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
 
     @property
     def project_dir(self) -> Path:
@@ -267,6 +273,10 @@ def site_from_mkdocs(config: MkDocsConfig) -> SiteSettings:
             locale=str(config.theme["language"] or "en"),
             use_directory_urls=config.use_directory_urls,
         ),
+        site_author=str(config.site_author or ""),
+        language=str(config.theme["language"] or "en"),
+        markdown_extensions=tuple(config.markdown_extensions),
+        mdx_configs={name: dict(options) for name, options in config.mdx_configs.items()},
     )
 
 

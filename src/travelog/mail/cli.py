@@ -46,7 +46,7 @@ def cmd_family_import(args: argparse.Namespace, settings: SiteSettings) -> int:
 
 
 def cmd_mail(args: argparse.Namespace, settings: SiteSettings) -> int:
-    journal = check_journal(settings.docs_dir)
+    journal = check_journal(settings)
     smtp = require_smtp_settings(os.environ, "travelog mail")
     options = MailOptions(
         include_existing=args.include_existing,

@@ -20,13 +20,10 @@ import jinja2
 from bs4 import BeautifulSoup, Comment
 from markdown import Markdown
 from markdownify import MarkdownConverter
-from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
 from PIL import Image
 
 from travelog.comments.render import HEADING_ID, comments_enabled
-from travelog.comments.settings import Provider
-from travelog.config import SiteSettings
+from travelog.config import Provider, SiteSettings
 from travelog.errors import TravelogError
 from travelog.journal import EXCERPT_SEPARATOR, Entry, Journal
 from travelog.mail.settings import Content
@@ -38,7 +35,8 @@ from travelog.photos.settings import CACHE_DIR
 
 PHOTOS_EXTENSION = "travelog.markdown.photos"
 GLOSSARY_EXTENSION = "travelog.markdown.glossary"
-DOCS_DIR_EXTENSIONS = ("travelog.markdown.topics", GLOSSARY_EXTENSION)
+# Extensions that find the journal through its mkdocs.yml (relative to the cwd by default).
+CONFIG_FILE_EXTENSIONS = ("travelog.markdown.topics", GLOSSARY_EXTENSION)
 #: Gmail clips a message whose HTML is larger than about 102 KB (images apart).
 HTML_LIMIT_BYTES = 100_000
 CID_DOMAIN = "travelog"
@@ -109,58 +107,31 @@ class RenderedEntry:
 
 @dataclass(frozen=True)
 class MailSite:
-    """What every message of a run shares: the journal, its address, its Markdown setup."""
+    """What every message of a run shares: the site context and the journal."""
 
     settings: SiteSettings
     journal: Journal
-    extensions: list[str]
-    extension_configs: dict[str, dict]
-    language: str
-    writer: str
-    """Who replies reach: ``site_author``, else the journal's name."""
-
-    @property
-    def site_url(self) -> str:
-        url = self.settings.site_url
-        return url if url.endswith("/") else url + "/"
 
     def entry_url(self, entry: Entry) -> str:
-        return self.site_url + entry.url
+        return self.settings.absolute(entry.url)
 
     def markdown(self, attachments: Attachments) -> Markdown:
-        configs = {name: dict(options) for name, options in self.extension_configs.items()}
-        for name in DOCS_DIR_EXTENSIONS:
-            if name in self.extensions:
-                options = configs.setdefault(name, {})
-                options["docs_dir"] = str(
-                    self.settings.project_dir / options.get("docs_dir", "docs")
-                )
-        if GLOSSARY_EXTENSION in self.extensions:
+        """The journal's own Markdown extensions and options, in their email mode."""
+        settings = self.settings
+        extensions = list(settings.markdown_extensions)
+        configs = {name: dict(options) for name, options in settings.mdx_configs.items()}
+        for name in CONFIG_FILE_EXTENSIONS:
+            if name in extensions:
+                configs.setdefault(name, {})["config_file"] = str(settings.config_file)
+        if GLOSSARY_EXTENSION in extensions:
             configs[GLOSSARY_EXTENSION]["output"] = "text"
-        if PHOTOS_EXTENSION in self.extensions:
+        if PHOTOS_EXTENSION in extensions:
             configs.setdefault(PHOTOS_EXTENSION, {}).update(
-                manifest=str(default_manifest(self.settings.project_dir)), embed=attachments
+                manifest=str(default_manifest(settings.project_dir)), embed=attachments
             )
-        if "toc" in self.extensions:
+        if "toc" in extensions:
             configs.setdefault("toc", {})["permalink"] = False
-        return Markdown(extensions=self.extensions, extension_configs=configs)
-
-
-def load_mail_site(settings: SiteSettings, journal: Journal) -> MailSite:
-    """Read mkdocs.yml's Markdown extensions and language with MkDocs' own loader."""
-    try:
-        config = load_config(config_file=str(settings.config_file))
-    except ConfigurationError as error:
-        message = " ".join(str(error).split()) or "invalid configuration"
-        raise TravelogError(f"{message}; fix mkdocs.yml", path=settings.config_file) from None
-    return MailSite(
-        settings=settings,
-        journal=journal,
-        extensions=list(config.markdown_extensions),
-        extension_configs=dict(config.mdx_configs),
-        language=str(config.theme.get("language") or "en"),
-        writer=str(config.site_author or settings.site_name),
-    )
+        return Markdown(extensions=extensions, extension_configs=configs)
 
 
 def render_entry(site: MailSite, entry: Entry) -> RenderedEntry:
@@ -180,9 +151,9 @@ def render_entry(site: MailSite, entry: Entry) -> RenderedEntry:
     url = site.entry_url(entry)
     subject = " ".join(entry.title.split())
     context = {
-        "lang": site.language,
+        "lang": site.settings.language,
         "site_name": site.settings.site_name,
-        "site_url": site.site_url,
+        "site_url": site.settings.site_url,
         "title": subject,
         "date": _long_date(entry.date),
         "authors": ", ".join(site.journal.authors.get(a, a) for a in entry.authors),
@@ -190,7 +161,7 @@ def render_entry(site: MailSite, entry: Entry) -> RenderedEntry:
         "url": url,
         "read_more": cut,
         "comment_url": _comment_url(site, entry),
-        "writer": site.writer,
+        "writer": site.settings.site_author or site.settings.site_name,
     }
     html = _environment.get_template("entry.html").render(context)
     text = _environment.get_template("entry.txt").render({**context, "body": _plain_text(soup)})
@@ -240,29 +211,23 @@ def _absolute(href: str, site: MailSite, entry: Entry) -> str:
     parts = urlsplit(href)
     if parts.scheme or href.startswith("//"):
         return href
-    page_url = site.entry_url(entry)
     if not parts.path:
-        return page_url + href  # an anchor within the entry
+        return site.entry_url(entry) + href  # an anchor within the entry
     if parts.path.startswith("/"):
-        return urljoin(site.site_url, href.lstrip("/"))
-    source_dir = entry.source.parent.relative_to(site.settings.docs_dir).as_posix()
-    target = posixpath.normpath(posixpath.join(source_dir, parts.path))
+        return urljoin(site.settings.site_url, href)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(entry.src_path), parts.path))
     fragment = f"#{parts.fragment}" if parts.fragment else ""
     if target.endswith(".md"):
-        return site.site_url + quote(_page_url(target, site)) + fragment
-    return site.site_url + quote(target) + fragment
+        return site.settings.absolute(quote(_page_url(target, site))) + fragment
+    return site.settings.absolute(quote(target)) + fragment
 
 
-def _page_url(docs_path: str, site: MailSite) -> str:
-    """The site URL of a Markdown page (directory URLs, as MkDocs builds them)."""
+def _page_url(src_path: str, site: MailSite) -> str:
+    """The site URL of a Markdown page: the entry's, or the page's as MkDocs makes it."""
     for entry in site.journal.entries:
-        if entry.source.relative_to(site.settings.docs_dir).as_posix() == docs_path:
+        if entry.src_path == src_path:
             return entry.url
-    path = PurePosixPath(docs_path)
-    if path.stem in ("index", "README"):
-        parent = path.parent.as_posix()
-        return "" if parent == "." else parent + "/"
-    return path.with_suffix("").as_posix() + "/"
+    return site.settings.page_url(src_path)
 
 
 class _TextConverter(MarkdownConverter):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,7 @@ from travelog.journal import Entry, Journal
 from travelog.mail.family_list import Person, email_key, load_family
 from travelog.mail.ledger import Ledger
 from travelog.mail.message import build_message
-from travelog.mail.render import HTML_LIMIT_BYTES, load_mail_site, render_entry
+from travelog.mail.render import HTML_LIMIT_BYTES, MailSite, render_entry
 from travelog.mail.send import RecipientRefused, deliver, smtp_connection
 from travelog.photos.site import photos_before_build
 from travelog.smtp_settings import SmtpSettings
@@ -61,14 +60,14 @@ class MailReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def mailable(journal: Journal, now: dt.datetime, tz: dt.tzinfo, *, family: bool) -> list[Entry]:
+def mailable(journal: Journal, now: dt.datetime, *, family: bool) -> list[Entry]:
     """Published entries whose date has come, oldest first (family-only ones if asked)."""
     entries = [
         entry
         for entry in [*journal.published, *(journal.family if family else [])]
-        if _aware(entry.date, tz) <= now
+        if entry.date <= now
     ]
-    return sorted(entries, key=lambda entry: _aware(entry.date, tz))
+    return sorted(entries, key=lambda entry: entry.date)
 
 
 def plan(
@@ -118,25 +117,22 @@ def run_mail(
     now: dt.datetime | None = None,
     on_sent: Callable[[Delivery], None] = lambda delivery: None,
 ) -> MailReport:
-    tz = zoneinfo.ZoneInfo(settings.plugin.timezone)
-    now = now or dt.datetime.now(tz)
+    now = now or dt.datetime.now(settings.timezone)
     people = load_family(settings.private_dir)
     if not people:
         raise TravelogError(
             'the family list is empty; add people with travelog family add "Name" EMAIL'
         )
-    options = _checked(options, journal, people, now, tz)
+    options = _checked(options, journal, people, now)
     if options.dry_run is None:
         _check_public_address(settings)
-    entries = mailable(journal, now, tz, family=options.family)
+    entries = mailable(journal, now, family=options.family)
     ledger = Ledger.load(settings.private_dir)
     report = MailReport()
     deliveries = plan(entries, people, ledger, options, now=now.isoformat(), report=report)
     if deliveries:
-        photos_before_build(
-            settings.config_file, settings.docs_dir, settings.plugin, settings.site_url
-        )
-    site = load_mail_site(settings, journal)
+        photos_before_build(settings)
+    site = MailSite(settings, journal)
     rendered = {}
     for delivery in deliveries:
         if delivery.entry.slug not in rendered:
@@ -147,7 +143,7 @@ def run_mail(
                     f"{delivery.entry.source.name}: the email's HTML is {size // 1000} KB; "
                     "Gmail shows only the first 100 KB (set mail: content: excerpt)"
                 )
-    list_id = f"family.{urlsplit(site.site_url).hostname or 'journal'}"
+    list_id = f"family.{urlsplit(settings.site_url).hostname or 'journal'}"
 
     def message_for(delivery: Delivery):
         return build_message(
@@ -174,7 +170,8 @@ def run_mail(
             except RecipientRefused as refusal:
                 report.refused.append((delivery, refusal.reason))
                 continue
-            ledger.record_sent(delivery.entry.slug, delivery.person.key, _now(tz).isoformat())
+            sent_at = dt.datetime.now(settings.timezone).isoformat()
+            ledger.record_sent(delivery.entry.slug, delivery.person.key, sent_at)
             ledger.save()
             report.sent.append(delivery)
             on_sent(delivery)
@@ -182,7 +179,7 @@ def run_mail(
 
 
 def _checked(
-    options: MailOptions, journal: Journal, people: list[Person], now: dt.datetime, tz: dt.tzinfo
+    options: MailOptions, journal: Journal, people: list[Person], now: dt.datetime
 ) -> MailOptions:
     """``--entry`` names a mailable entry, ``--to`` someone on the list (as its key)."""
     if options.to is not None:
@@ -201,7 +198,7 @@ def _checked(
             )
         if entry.draft:
             raise TravelogError(f"{entry.source.name} is a draft; drafts are never mailed")
-        if _aware(entry.date, tz) > now:
+        if entry.date > now:
             raise TravelogError(f"{entry.source.name} is dated in the future; mail it from then")
         if entry.for_family and not options.family:
             raise TravelogError(
@@ -223,12 +220,3 @@ def _check_public_address(settings: SiteSettings) -> None:
 def _eml_name(delivery: Delivery) -> str:
     person = _UNSAFE_NAME.sub("_", delivery.person.email)
     return f"{delivery.entry.slug}--{person}.eml"
-
-
-def _aware(value: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    """Dates without an offset are in the journal's time zone."""
-    return value if value.tzinfo else value.replace(tzinfo=tz)
-
-
-def _now(tz: dt.tzinfo) -> dt.datetime:
-    return dt.datetime.now(tz)

@@ -55,6 +55,7 @@ def ledger(project: Path) -> dict:
 
 def test_first_run_notes_old_entries_then_each_new_entry_goes_once_to_each(journal: Path):
     with smtp_server() as server:
+        server.environ["TRAVELOG_SMTP_TO"] = f"Claire Bennett <{WRITER}>"
         first = mail(journal, server.environ)
         assert first.returncode == 0, first.stderr
         assert server.mailbox.received == []
@@ -74,7 +75,7 @@ def test_first_run_notes_old_entries_then_each_new_entry_goes_once_to_each(journ
             assert len(message["To"].addresses) == 1 and message["Cc"] is None
             assert message["From"].addresses[0].addr_spec == SENDER
             assert message["From"].addresses[0].display_name == "Two Years in Shenzhen"
-            assert message["Reply-To"] == WRITER
+            assert message["Reply-To"].addresses[0].addr_spec == WRITER
             assert message["List-Unsubscribe"].startswith(f"<mailto:{WRITER}?subject=")
             assert message["Message-ID"] and message["Date"]
 
@@ -311,6 +312,10 @@ def test_missing_settings_and_an_empty_list_are_one_line(journal: Path, tmp_path
             },
         ),
         "TRAVELOG_SMTP_SECURITY='tls'",
+    )
+    assert_one_line_error(
+        mail(journal, {"TRAVELOG_SMTP_HOST": "x", "TRAVELOG_SMTP_TO": "claire"}),
+        "TRAVELOG_SMTP_TO='claire' is not an email address",
     )
     with smtp_server() as server:
         local = journal / "mkdocs.yml"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.utils import parseaddr
 from enum import StrEnum
 
 from travelog.errors import TravelogError
@@ -35,7 +36,21 @@ class SmtpSettings:
     to: str
     """The writer's own address: notifications go there, and family replies reach it."""
     sender: str
-    """The From address (``TRAVELOG_SMTP_FROM``, else the writer's own)."""
+    """The From address (``TRAVELOG_SMTP_FROM``, else the writer's own), maybe with a name."""
+
+    @property
+    def to_address(self) -> str:
+        """The writer's bare address (``TO`` may be written ``Claire <claire@example.org>``)."""
+        return parseaddr(self.to)[1]
+
+    @property
+    def sender_address(self) -> str:
+        return parseaddr(self.sender)[1]
+
+    @property
+    def sender_name(self) -> str:
+        """The name written in ``FROM`` itself, if any."""
+        return parseaddr(self.sender)[0]
 
 
 def read_smtp_settings(environ: Mapping[str, str]) -> SmtpSettings | None:
@@ -53,6 +68,12 @@ def read_smtp_settings(environ: Mapping[str, str]) -> SmtpSettings | None:
     port = get["PORT"] or str(SSL_PORT if security is Security.SSL else SUBMISSION_PORT)
     if not port.isdigit() or not 0 < int(port) < 65536:
         raise TravelogError(f"{SMTP_ENV_PREFIX}PORT={port!r}; use a port number like 587")
+    for key in ("TO", "FROM"):
+        if get[key] and "@" not in parseaddr(get[key])[1]:
+            raise TravelogError(
+                f"{SMTP_ENV_PREFIX}{key}={get[key]!r} is not an email address; write it like "
+                "claire@example.org or Claire <claire@example.org>"
+            )
     return SmtpSettings(
         host=get["HOST"],
         port=int(port),

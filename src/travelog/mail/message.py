@@ -29,16 +29,18 @@ def build_message(
     rendered: RenderedEntry, person: Person, *, smtp: SmtpSettings, site_name: str, list_id: str
 ) -> EmailMessage:
     message = EmailMessage(policy=_POLICY)
-    local, _, domain = smtp.sender.rpartition("@")
+    domain = smtp.sender_address.rpartition("@")[2]
     message["Subject"] = rendered.subject
-    message["From"] = Address(display_name=site_name, username=local, domain=domain)
+    message["From"] = Address(
+        display_name=smtp.sender_name or site_name, addr_spec=smtp.sender_address
+    )
     message["To"] = person.address()
     message["Reply-To"] = smtp.to
     message["Date"] = email.utils.formatdate(localtime=True)
     message["Message-ID"] = email.utils.make_msgid(idstring=rendered.entry.slug, domain=domain)
     message["List-Id"] = f"<{list_id}>"
     message["List-Unsubscribe"] = (
-        f"<mailto:{smtp.to}?subject={quote(UNSUBSCRIBE_SUBJECT + ' ' + person.email)}>"
+        f"<mailto:{smtp.to_address}?subject={quote(UNSUBSCRIBE_SUBJECT + ' ' + person.email)}>"
     )
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(rendered.text, cte="quoted-printable")

@@ -166,7 +166,9 @@ def run_mail(
     with smtp_connection(smtp) as connection:
         for delivery in deliveries:
             try:
-                deliver(connection, message_for(delivery), smtp.sender, delivery.person.email)
+                deliver(
+                    connection, message_for(delivery), smtp.sender_address, delivery.person.email
+                )
             except RecipientRefused as refusal:
                 report.refused.append((delivery, refusal.reason))
                 continue

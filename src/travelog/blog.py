@@ -43,6 +43,11 @@ class BlogLayout:
     categories_slugify_separator: str = SLUG_SEPARATOR
     locale: str = "en"
     use_directory_urls: bool = True
+    excerpt_required: bool = False
+    """``post_excerpt: required``: every entry needs the excerpt separator."""
+    excerpt_separator: str = "<!-- more -->"
+    authors_enabled: bool = True
+    """Entries' ``authors`` must be in the authors file (the plugin fails on an unknown one)."""
 
     @property
     def posts_path(self) -> str:
@@ -119,5 +124,8 @@ def blog_layout(plugins: Mapping[str, Any], *, locale: str, use_directory_urls: 
                 categories_slugify_separator=options.categories_slugify_separator,
                 locale=locale,
                 use_directory_urls=use_directory_urls,
+                excerpt_required=options.post_excerpt == "required",
+                excerpt_separator=options.post_excerpt_separator,
+                authors_enabled=options.authors,
             )
     return BlogLayout(locale=locale, use_directory_urls=use_directory_urls)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from travelog import deploy_cli
 from travelog.build import Engine, build_site, serve_site
-from travelog.checks import check_journal
+from travelog.checks import CheckReport, Severity, check_journal, count_line, find_problems
 from travelog.comments import cli as comments_cli
 from travelog.config import SiteSettings, load_site_settings
 from travelog.errors import TravelogError
@@ -46,6 +46,11 @@ def cmd_new(args: argparse.Namespace, settings: SiteSettings) -> int:
 def cmd_build(args: argparse.Namespace, settings: SiteSettings) -> int:
     if args.site_dir:
         settings = replace(settings, site_dir=Path(args.site_dir).resolve())
+    report = find_problems(settings)
+    if report.failed(strict=args.strict):
+        # With --strict a warning stops the build: it is said as the error it then is.
+        _print_problems(report, Severity.ERROR, Severity.WARNING, fatal_warnings=args.strict)
+        return 1
     site = build_site(settings, Engine(args.engine), strict=args.strict)
     print(f"built {site}")
     return 0
@@ -56,13 +61,21 @@ def cmd_serve(args: argparse.Namespace, settings: SiteSettings) -> int:
 
 
 def cmd_check(args: argparse.Namespace, settings: SiteSettings) -> int:
-    journal = check_journal(settings)
-    drafts = sum(entry.draft for entry in journal.entries)
-    print(
-        f"{len(journal.published)} entries, {len(journal.family)} for family, {drafts} drafts, "
-        f"{len(journal.topics.topics)} tags: ok"
-    )
-    return 0
+    report = find_problems(settings)
+    _print_problems(report, Severity.ERROR, Severity.WARNING, Severity.INFO)
+    print(count_line(report))
+    return 1 if report.failed(strict=args.strict) else 0
+
+
+def _print_problems(
+    report: CheckReport, *severities: Severity, fatal_warnings: bool = False
+) -> None:
+    for problem in report.problems:
+        if problem.severity in severities:
+            severity = problem.severity
+            if fatal_warnings and severity is Severity.WARNING:
+                severity = Severity.ERROR
+            print(f"travelog: {severity}: {problem.error}", file=sys.stderr)
 
 
 def cmd_tags_sync(args: argparse.Namespace, settings: SiteSettings) -> int:
@@ -116,7 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("-a", "--address", default="127.0.0.1:8000")
     serve.set_defaults(handler=cmd_serve)
 
-    check = commands.add_parser("check", help="validate entries, tags and authors")
+    check = commands.add_parser(
+        "check", help="list every problem the build would reject, all at once"
+    )
+    check.add_argument("--strict", action="store_true", help="warnings count as problems")
     check.set_defaults(handler=cmd_check)
 
     tags = commands.add_parser("tags", help="topic pages").add_subparsers(

@@ -74,22 +74,34 @@ class StepResult:
 
 def scan_usages(docs_dir: Path) -> list[Usage]:
     """Every photo placed in the Markdown files under ``docs_dir``, in file and line order."""
-    usages = []
-    for source in sorted(docs_dir.rglob("*.md")):
-        lines = read_text(source).splitlines()
-        try:
-            placements = find_placements(lines, body_start(lines))
-        except PhotoSyntaxError as error:
-            raise TravelogError(str(error), path=source, line=error.line + 1) from None
-        for placement in placements:
-            for ref in placement.images:
-                usages.append(Usage(source, ref.line + 1, ref, placement.kind))
-    return usages
+    return [usage for source in sorted(docs_dir.rglob("*.md")) for usage in file_usages(source)]
+
+
+def file_usages(source: Path) -> list[Usage]:
+    """The photos placed in one Markdown file."""
+    lines = read_text(source).splitlines()
+    try:
+        placements = find_placements(lines, body_start(lines))
+    except PhotoSyntaxError as error:
+        raise TravelogError(str(error), path=source, line=error.line + 1) from None
+    return [
+        Usage(source, ref.line + 1, ref, placement.kind)
+        for placement in placements
+        for ref in placement.images
+    ]
 
 
 def _usage_error(usage: Usage, message: str) -> TravelogError:
     return TravelogError(
         f"photo {PHOTOS_DIR}/{usage.ref.path} {message}", path=usage.source, line=usage.line
+    )
+
+
+def missing_alt(usage: Usage) -> TravelogError:
+    """A photo without alt text from the Markdown line, its sidecar or the file itself."""
+    sidecar_path = PurePosixPath(PHOTOS_DIR) / PurePosixPath(usage.ref.path).parent / SIDECAR
+    return _usage_error(
+        usage, f"has no alt text; write ![what it shows](...) or add alt: to {sidecar_path}"
     )
 
 
@@ -167,13 +179,7 @@ def prepare_photos(
         if not resolve(
             usage.ref.alt, usage.ref.title, record.sidecar, record.derived.description
         ).alt:
-            sidecar_path = (
-                PurePosixPath(PHOTOS_DIR) / PurePosixPath(usage.ref.path).parent / SIDECAR
-            )
-            problem = _usage_error(
-                usage,
-                f"has no alt text; write ![what it shows](...) or add alt: to {sidecar_path}",
-            )
+            problem = missing_alt(usage)
             if strict:
                 raise problem
             warn(str(problem))

@@ -79,7 +79,9 @@ class CheckReport:
     journal: Journal | None = None
 
     def add(self, severity: Severity, error: TravelogError) -> None:
-        self.problems.append(Problem(severity, error))
+        problem = Problem(severity, error)
+        if all(str(problem) != str(known) for known in self.problems):  # a file read twice
+            self.problems.append(problem)
 
     def of(self, severity: Severity) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity is severity]
@@ -243,6 +245,8 @@ def _photo_problems(report: CheckReport, site: SiteSettings, pages: dict[Path, s
         if not usage.ref.alt and not (sidecar and sidecar.alt) and not _described(source):
             report.add(Severity.WARNING, missing_alt(usage))
     _caption_keys(report, photos_dir)
+    if len(pages) < sum(1 for _ in site.docs_dir.rglob("*.md")):
+        return  # a page that cannot be read may place the photos that look unused
     used = {photos_dir / usage.ref.path for usage in usages}
     for path in sorted(photos_dir.rglob("*")) if photos_dir.is_dir() else []:
         if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file() and path not in used:

@@ -75,7 +75,9 @@ def _print_problems(
             severity = problem.severity
             if fatal_warnings and severity is Severity.WARNING:
                 severity = Severity.ERROR
-            print(f"travelog: {severity}: {problem.error}", file=sys.stderr)
+            # Information (unused photos) is no problem: it goes with the summary.
+            stream = sys.stdout if severity is Severity.INFO else sys.stderr
+            print(f"travelog: {severity}: {problem.error}", file=stream)
 
 
 def cmd_tags_sync(args: argparse.Namespace, settings: SiteSettings) -> int:

@@ -10,7 +10,6 @@ import os
 import shutil
 import ssl
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -218,15 +217,14 @@ def write_entry(
     return path
 
 
-def mail(project: Path, environ: dict[str, str], *args: str):
-    """``travelog mail`` in a subprocess with only the given SMTP settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRAVELOG_SMTP_")}
-    env.update(environ)
-    return subprocess.run(
-        [sys.executable, "-m", "travelog", "mail", *args],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def mail(project: Path, environ: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """``travelog mail`` as its own process, with only the given SMTP settings."""
+    saved = dict(os.environ)
+    for key in [key for key in os.environ if key.startswith("TRAVELOG_SMTP_")]:
+        del os.environ[key]
+    os.environ.update(environ)
+    try:
+        return run_travelog("mail", *args, cwd=project)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)

@@ -37,6 +37,8 @@ Morning at the pier: 国家 flags and 饮茶 after.[^1]
 [^1]: We went to the tea house by the harbour.
 """
 
+pytestmark = pytest.mark.e2e  # a real SMTP server, whole journals
+
 
 @pytest.fixture(scope="module")
 def message(tmp_path_factory: pytest.TempPathFactory) -> email.message.EmailMessage:

@@ -30,6 +30,8 @@ from PIL import Image
 ADDRESSES = [address for _, address in FAMILY]
 NEW_TITLE = "First light on the pier"
 
+pytestmark = pytest.mark.e2e  # a real SMTP server, whole journals
+
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:

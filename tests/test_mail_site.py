@@ -13,6 +13,8 @@ from mail_helpers import FAMILY, add_family, mail, processed_journal, smtp_serve
 
 FOLLOW_LABEL = "Follow this journal"
 
+pytestmark = pytest.mark.e2e  # a real SMTP server, whole journals
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:

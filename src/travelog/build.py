@@ -6,29 +6,30 @@ Zensical build the same steps run here.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.exceptions import MkDocsException
+
 from travelog.checks import check_journal
-from travelog.comments.context import load_context
 from travelog.comments.preview import preview_comments
-from travelog.comments.render import fill_site
-from travelog.config import SiteSettings
+from travelog.config import SiteSettings, load_site_settings, mkdocs_errors
 from travelog.errors import TravelogError
-from travelog.family.step import (
-    check_passphrase,
-    config_excluding,
-    family_sources,
-    finish_family,
-    markdown_options,
-    prepare_family,
-)
-from travelog.feeds import write_feeds
-from travelog.photos.site import photos_after_build, photos_before_build
+from travelog.family.step import config_excluding, family_sources, markdown_options
+from travelog.pipeline import BuildPipeline
+
+#: How long ``travelog serve`` waits for the preview and its workers to stop.
+STOP_SECONDS = 10.0
+POLL_SECONDS = 0.05
+PROC = Path("/proc")
 
 
 class Engine(StrEnum):
@@ -37,38 +38,21 @@ class Engine(StrEnum):
 
 
 def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) -> Path:
-    """Build the journal into ``settings.site_dir`` and return that folder."""
-    journal = check_journal(settings)
-    check_passphrase(journal, settings)
-    comments = load_context(journal, settings)
-    photos = photos_before_build(
-        settings,
-        strict=strict,
-        # With MkDocs the plugin runs the step again and logs the same warnings itself.
-        warn=_warn if engine is Engine.ZENSICAL else lambda message: None,
-    )
+    """Build the journal into ``settings.site_dir`` and return that folder.
+
+    With MkDocs the build runs in this process, where the plugin runs the pipeline; Zensical
+    runs no MkDocs plugin, so the pipeline runs here around ``zensical build``."""
     if engine is Engine.MKDOCS:
-        command = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--quiet",
-            "-f",
-            str(settings.config_file),
-            "-d",
-            str(settings.site_dir),
-        ]
-        if strict:
-            command.append("--strict")
-        _run(command, settings, engine)
+        _build_with_mkdocs(settings, strict=strict)
         return settings.site_dir
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
         "zensical"
     )
     if zensical is None:
         raise TravelogError("zensical is not installed; pip install 'travelog[zensical]'")
-    family = prepare_family(journal, settings, preview=False)
+    pipeline = BuildPipeline(settings, strict=strict, warn=_warn)
+    journal = pipeline.check()
+    pipeline.prepare()
     # Zensical runs no MkDocs plugin: it is told to leave the family entries out.
     with config_excluding(
         settings.config_file, settings.docs_dir, family_sources(journal)
@@ -77,18 +61,26 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
         if strict:
             command.append("--strict")
         _run(command, settings, engine)
-    images = photos_after_build(photos, journal, settings, unpublished=journal.unpublished_sources)
-    write_feeds(journal, settings, images)
-    fill_site(settings.site_dir, comments)
-    finish_family(
-        family,
-        journal,
-        settings,
-        markdown=markdown_options(settings) if family else ([], {}),
-        comments=comments,
-        photos=photos,
-    )
+    pipeline.pages_in(settings.site_dir)
+    pipeline.finish(markdown_options(settings) if pipeline.family else ([], {}))
     return settings.site_dir
+
+
+def _build_with_mkdocs(settings: SiteSettings, *, strict: bool) -> None:
+    """``mkdocs build`` in this process, from the configuration already read."""
+    config = settings.mkdocs or load_site_settings(settings.config_file).mkdocs
+    assert config is not None
+    config["site_dir"] = str(settings.site_dir)
+    config["strict"] = strict
+    with mkdocs_errors() as errors:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        except MkDocsException as error:
+            reason = errors[0] if errors else str(error)
+            raise TravelogError(reason) from None
+        finally:
+            config.plugins.on_shutdown()
 
 
 def serve_site(settings: SiteSettings, *, address: str) -> int:
@@ -109,11 +101,16 @@ def serve_site(settings: SiteSettings, *, address: str) -> int:
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with preview_comments(settings, address) as environ:
-            return subprocess.run(
-                command, cwd=settings.project_dir, env=environ, check=False
-            ).returncode
-    except KeyboardInterrupt:
-        return 0
+            # Its own process group: the photo workers and multiprocessing's resource
+            # tracker it starts are stopped with it.
+            preview = subprocess.Popen(
+                command, cwd=settings.project_dir, env=environ, start_new_session=True
+            )
+            try:
+                return preview.wait()
+            except KeyboardInterrupt:
+                stop_group(preview)
+                return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -121,6 +118,44 @@ def serve_site(settings: SiteSettings, *, address: str) -> int:
 def _interrupt(signum: int, frame: object) -> None:
     """SIGTERM stops the preview like Ctrl-C, so Isso is stopped too."""
     raise KeyboardInterrupt
+
+
+def stop_group(process: subprocess.Popen[bytes], *, grace: float = STOP_SECONDS) -> None:
+    """SIGTERM to ``process`` and its process group; wait for them (SIGKILL after ``grace``)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    try:
+        process.wait(timeout=grace)
+        while _group_alive(process.pid) and time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+    except subprocess.TimeoutExpired:
+        pass
+    with contextlib.suppress(ProcessLookupError):
+        if _group_alive(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of ``group`` still runs (the resource tracker leaves last).
+
+    Where /proc lists processes, the finished ones its parent has not reaped yet (zombies,
+    which hold nothing) do not count."""
+    if not PROC.is_dir():
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for stat in PROC.glob("[0-9]*/stat"):
+        try:
+            state, _parent, process_group = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except (OSError, ValueError):
+            continue
+        if state != "Z" and int(process_group) == group:
+            return True
+    return False
 
 
 def _warn(message: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 import zoneinfo
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -179,6 +180,8 @@ class SiteSettings:
     """The Markdown extensions of mkdocs.yml, in order, with their options below (``travelog
     mail`` renders entries through them)."""
     mdx_configs: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
+    mkdocs: MkDocsConfig | None = field(default=None, compare=False, repr=False)
+    """MkDocs' own reading of mkdocs.yml, for building in this process."""
 
     @property
     def project_dir(self) -> Path:
@@ -277,6 +280,7 @@ def site_from_mkdocs(config: MkDocsConfig) -> SiteSettings:
         language=str(config.theme["language"] or "en"),
         markdown_extensions=tuple(config.markdown_extensions),
         mdx_configs={name: dict(options) for name, options in config.mdx_configs.items()},
+        mkdocs=config,
     )
 
 
@@ -284,7 +288,7 @@ def load_site_settings(config_file: Path) -> SiteSettings:
     """Load mkdocs.yml with MkDocs' loader; raise a one-line TravelogError naming the file."""
     if not config_file.is_file():
         raise TravelogError("no such file; run travelog in the journal's folder", path=config_file)
-    with _mkdocs_errors() as errors:
+    with mkdocs_errors() as errors:
         try:
             config = load_config(str(config_file))
         except MkDocsException as error:
@@ -321,17 +325,22 @@ def _mtime(path: Path) -> int:
 
 
 class _Collect(logging.Handler):
+    """Keeps MkDocs' errors for one line; shows its warnings as travelog's."""
+
     def __init__(self, into: list[str]):
-        super().__init__(logging.ERROR)
+        super().__init__(logging.WARNING)
         self.into = into
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.into.append(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            self.into.append(record.getMessage())
+        else:
+            print(f"travelog: warning: {record.getMessage()}", file=sys.stderr)
 
 
 @contextmanager
-def _mkdocs_errors() -> Iterator[list[str]]:
-    """MkDocs logs each configuration error before it aborts: keep them for one line."""
+def mkdocs_errors() -> Iterator[list[str]]:
+    """MkDocs logs each error before it aborts: keep them, to report the first in one line."""
     errors: list[str] = []
     handler = _Collect(errors)
     logger = logging.getLogger("mkdocs")

@@ -10,18 +10,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from travelog.checks import check_journal
-from travelog.comments.context import load_context
-from travelog.comments.render import CommentsContext, fill_slot
 from travelog.config import SiteSettings, TravelogConfig, remember_site, site_from_mkdocs
 from travelog.errors import TravelogError
-from travelog.family.step import FamilySetup, family_sources, finish_family, prepare_family
-from travelog.feeds import write_feeds
-from travelog.journal import Journal
+from travelog.family.step import family_sources
 from travelog.markdown import configure_extensions
 from travelog.photos.background import BackgroundPhotos, arrivals_folder, signal_arrival
-from travelog.photos.site import photos_after_build, photos_before_build
-from travelog.photos.step import StepResult
+from travelog.pipeline import BuildPipeline
 from travelog.template_data import (
     escape_blog_authors,
     escape_page_meta,
@@ -37,11 +31,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.site: SiteSettings | None = None
-        self.journal: Journal | None = None
-        self.comments: CommentsContext | None = None
-        self.photos: StepResult | None = None
-        self.family: FamilySetup | None = None
+        self.pipeline: BuildPipeline | None = None
         self.background: BackgroundPhotos | None = None
         # The live preview shows family entries open (and marked) for the writer, serves
         # pages at once and derives photos in the background; a build derives every photo
@@ -62,28 +52,24 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         if not self.config.enabled:
             return None
         try:
-            self.site = site_from_mkdocs(config)
-            remember_site(self.site)
-            self.journal = check_journal(self.site)
-            self.comments = load_context(self.journal, self.site)
-            self.family = prepare_family(self.journal, self.site, preview=self.previewing)
+            site = site_from_mkdocs(config)
+            remember_site(site)
+            self.pipeline = BuildPipeline(site, preview=self.previewing, warn=log.warning)
+            self.pipeline.check()
         except TravelogError as error:
             raise PluginError(str(error)) from None
         # After the site context has kept the plain texts (feeds escape their own).
         escape_site_texts(config)
-        configure_extensions(config, self.site)
+        configure_extensions(config, site)
         return None
 
     # Photos are derived before any page renders: the photos extension reads their manifest.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is None:
+        if self.pipeline is None:
             return
         try:
-            self.photos = photos_before_build(
-                self.site,
-                warn=log.warning,
-                background=self._background(self.site) if self.previewing else None,
-            )
+            site = self.pipeline.site
+            self.pipeline.prepare(background=self._background(site) if self.previewing else None)
         except TravelogError as error:
             raise PluginError(str(error)) from None
 
@@ -91,9 +77,9 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
     # so no listing, feed, search index or sitemap can hold them.
     @event_priority(100)
     def _hide_family_entries(self, files: Files, /, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.journal is None:
+        if self.pipeline is None or self.pipeline.journal is None:
             return
-        hidden = {str(path) for path in family_sources(self.journal)}
+        hidden = {str(path) for path in family_sources(self.pipeline.journal)}
         for file in [file for file in files if file.abs_src_path in hidden]:
             files.remove(file)
 
@@ -129,44 +115,29 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         return self.background
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder):
-        if self.site is not None:
-            for folder in (self.site.photos_dir, self.site.archive_dir):
+        if self.pipeline is not None:
+            site = self.pipeline.site
+            for folder in (site.photos_dir, site.archive_dir):
                 if folder.is_dir():
                     server.watch(str(folder))
             if self.background is not None:
                 # Watched before deriving starts, so no arrival goes unseen.
-                arrivals = arrivals_folder(self.site.project_dir)
+                arrivals = arrivals_folder(site.project_dir)
                 arrivals.mkdir(parents=True, exist_ok=True)
                 server.watch(str(arrivals))
                 self.background.start()
         return server
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.pipeline is None:
+            return None
+        return self.pipeline.page(output, page.url)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is None or self.journal is None:
+        if self.pipeline is None:
             return
-        images = {}
-        if self.photos is not None:
-            images = photos_after_build(
-                self.photos,
-                self.journal,
-                self.site,
-                unpublished=() if self.previewing else self.journal.unpublished_sources,
-            )
-        written = write_feeds(self.journal, self.site, images)
-        log.debug("wrote %d feeds", len(written))
         try:
-            finish_family(
-                self.family,
-                self.journal,
-                self.site,
-                markdown=(config.markdown_extensions, config.mdx_configs),
-                comments=self.comments,
-                photos=self.photos,
-            )
+            written = self.pipeline.finish((config.markdown_extensions, config.mdx_configs))
         except TravelogError as error:
             raise PluginError(str(error)) from None
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.comments is None:
-            return None
-        return fill_slot(output, page.url, self.comments)
+        log.debug("wrote %d feeds", len(written))

@@ -335,7 +335,8 @@ class _Collect(logging.Handler):
         if record.levelno >= logging.ERROR:
             self.into.append(record.getMessage())
         else:
-            print(f"travelog: warning: {record.getMessage()}", file=sys.stderr)
+            message = record.getMessage().removeprefix(f"{PLUGIN_NAME}: ")
+            print(f"{PLUGIN_NAME}: warning: {message}", file=sys.stderr)
 
 
 @contextmanager

@@ -54,7 +54,9 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         try:
             site = site_from_mkdocs(config)
             remember_site(site)
-            self.pipeline = BuildPipeline(site, preview=self.previewing, warn=log.warning)
+            self.pipeline = BuildPipeline(
+                site, preview=self.previewing, strict=config.strict, warn=log.warning
+            )
             self.pipeline.check()
         except TravelogError as error:
             raise PluginError(str(error)) from None

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from conftest import serve_directory
 from family_helpers import DATA_SCRIPT, PASSPHRASE, entry_pages, family_journal, travelog
 
@@ -220,3 +221,39 @@ def test_zensical_built_pages_open_the_same_way(page, family_site, tmp_path):
         page.wait_for_function(
             "() => document.querySelector('.gslide.current img')?.naturalWidth >= 1200"
         )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_locked_and_open_pages_pass_axe_and_request_nothing_missing(
+    browser, family_site, family_server, scheme
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    problems: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400 and problems.append(f"{response.status}: {response.url}")
+            ),
+        )
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.goto(entry_url(family_site, family_server), wait_until="networkidle")
+        assert axe_violations(page) == []
+        unlock(page, PASSPHRASE)
+        wait_opened(page)
+        assert axe_violations(page) == []
+        page.goto(f"{family_server}family/", wait_until="networkidle")
+        page.locator(".travelog-family-list").wait_for(timeout=UNLOCK_TIMEOUT)
+        assert axe_violations(page) == []
+        assert problems == []
+    finally:
+        context.close()
+
+
+def axe_violations(page) -> list[str]:
+    return [
+        f"{item['id']}: {item['help']} (e.g. {item['nodes'][0]['html'][:160]})"
+        for item in Axe().run(page).response["violations"]
+    ]

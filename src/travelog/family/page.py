@@ -31,11 +31,12 @@ LOCKED = """<div class="travelog-family" data-travelog-family>
 turn on JavaScript and enter the family passphrase.</p></noscript>
 <form class="travelog-family-unlock" hidden>
 <p>This page is for the family. Enter the family passphrase to read it.</p>
+<input name="username" autocomplete="username" value="family" hidden>
 <p><label for="travelog-family-passphrase">Family passphrase</label>
 <input id="travelog-family-passphrase" name="passphrase" type="password"
  autocomplete="current-password" required aria-describedby="travelog-family-status"></p>
 <p><label><input id="travelog-family-remember" type="checkbox"> Remember on this device</label></p>
-<p><button class="md-button md-button--primary" type="submit">Unlock</button></p>
+<p><button class="travelog-family-button" type="submit">Unlock</button></p>
 <p id="travelog-family-status" class="travelog-family-status" role="status"
  aria-live="polite"></p>
 </form>

@@ -69,20 +69,21 @@ def entry_page(
     authors: Mapping[str, str],
     comments: CommentsContext | None,
 ) -> str:
-    """Title, date, authors and places, the body, and the archived comments (no live ones)."""
-    byline = [f'<time datetime="{entry.date:%Y-%m-%d}">{_long_date(entry.date)}</time>']
-    names = [html.escape(authors.get(author, author)) for author in entry.authors]
-    if names:
-        byline.append("by " + " and ".join(names))
-    byline.extend(html.escape(place) for place in entry.places)
+    """Title and byline (as the theme writes them for any entry), the body, and the archived
+    comments (never live ones)."""
+    names = " and ".join(html.escape(authors.get(author, author)) for author in entry.authors)
+    facts = [f'<time datetime="{entry.date:%Y-%m-%d}">{_long_date(entry.date)}</time>']
+    facts.extend(html.escape(place) for place in entry.places)
     section = ""
     if comments is not None and comments_enabled(entry):
         section = render_section(entry, comments, live_comments=False)
     return (
-        '<article class="travelog-family-entry">\n'
+        '<article class="travelog-family-entry">\n<header class="travelog-entry__header">\n'
         f"<h1>{html.escape(entry.title)}</h1>\n"
-        f'<p class="travelog-family-byline">{" · ".join(byline)}</p>\n'
-        f"{body}\n{section}</article>\n"
+        '<p class="travelog-byline"><span class="travelog-byline__text">'
+        f'<span class="travelog-byline__authors">{names}</span>'
+        f'<span class="travelog-byline__facts">{" · ".join(facts)}</span></span></p>\n'
+        f"</header>\n{body}\n{section}</article>\n"
     )
 
 

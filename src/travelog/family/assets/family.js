@@ -183,7 +183,7 @@
     list.textContent = "All family entries";
     const lock = document.createElement("button");
     lock.type = "button";
-    lock.className = "md-button";
+    lock.className = "travelog-family-button travelog-family-button--quiet";
     lock.textContent = "Lock on this device";
     lock.addEventListener("click", async () => {
       await forget();

@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 # `make install`: travelog in a virtual environment of its own, linked into PREFIX/bin.
 PREFIX ?= $(HOME)/.local
 INSTALL_VENV := $(PREFIX)/share/travelog/venv
+# Where the browser tests expect Debian's chromium (tests/conftest.py: CHROMIUM).
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup run test test-fast chromium install lint lock clean
 
@@ -32,7 +34,7 @@ test-fast: setup
 ## Debian's chromium for the browser tests and rsync for the deploy tests (apt-get, with
 ## sudo when not root).
 chromium:
-	@{ test -x /usr/bin/chromium && command -v rsync >/dev/null; } || { \
+	@{ test -x $(CHROMIUM) && command -v rsync >/dev/null; } || { \
 	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium rsync >/dev/null; }

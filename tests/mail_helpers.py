@@ -53,6 +53,8 @@ class Mailbox:
 
     received: list[Received] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
+    accept_only: int | None = None
+    """Answer "421 try later" to every message after this many (a server going away)."""
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
         if address in self.refuse:
@@ -61,6 +63,8 @@ class Mailbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:
+        if self.accept_only is not None and len(self.received) >= self.accept_only:
+            return "421 4.3.2 service shutting down, try later"
         message = email.message_from_bytes(envelope.original_content, policy=policy.default)
         self.received.append(Received(list(envelope.rcpt_tos), message))
         return "250 OK"

@@ -240,6 +240,32 @@ def test_a_refused_recipient_is_retried_next_run_and_nobody_else_twice(journal: 
         assert len(server.mailbox.received) == 3
 
 
+def test_a_server_going_away_mid_run_loses_nobody_and_repeats_nothing(journal: Path):
+    with smtp_server() as server:
+        mail(journal, server.environ)
+        write_entry(journal, "first-light", NEW_TITLE)
+        server.mailbox.accept_only = 1
+        assert_one_line_error(mail(journal, server.environ), "cannot send through 127.0.0.1")
+        assert len(server.mailbox.received) == 1
+        first = server.mailbox.received[0].recipients
+        server.mailbox.accept_only = None
+        assert mail(journal, server.environ).returncode == 0
+        recipients = [r for item in server.mailbox.received for r in item.recipients]
+        assert sorted(recipients) == sorted(ADDRESSES) and recipients[:1] == first
+
+
+def test_entries_without_comments_have_no_comment_link(journal: Path, tmp_path: Path):
+    with smtp_server() as server:
+        mail(journal, server.environ)
+        write_entry(journal, "quiet", "A quiet one", extra="comments: false\n")
+        mail(journal, server.environ, "--dry-run", str(tmp_path / "out"))
+    (path,) = (tmp_path / "out").glob("quiet--dad*.eml")
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert message["Subject"] == "A quiet one"
+    assert "Write a comment" not in message.get_body(("html",)).get_content()
+    assert "Write a comment" not in message.get_body(("plain",)).get_content()
+
+
 def test_dry_run_writes_eml_files_and_sends_nothing(journal: Path, tmp_path: Path):
     with smtp_server() as server:
         mail(journal, server.environ)
@@ -323,6 +349,11 @@ def test_missing_settings_and_an_empty_list_are_one_line(journal: Path, tmp_path
         local = journal / "mkdocs.yml"
         local.write_text(local.read_text().replace(PUBLIC_SITE_URL, "http://127.0.0.1:8000/"))
         assert_one_line_error(mail(journal, server.environ), "mkdocs.yml", "site_url")
+        local.write_text(local.read_text().replace("http://127.0.0.1:8000/", PUBLIC_SITE_URL))
+        (journal / "data" / "mailed.json").write_text("{not json", encoding="utf-8")
+        assert_one_line_error(mail(journal, server.environ), "mailed.json", "restore it")
+        (journal / "data" / "family.json").write_text("[]", encoding="utf-8")
+        assert_one_line_error(mail(journal, server.environ), "family.json", "not readable")
         (journal / "data" / "family.json").unlink()
         assert_one_line_error(mail(journal, server.environ), "family list is empty")
         assert server.mailbox.received == []

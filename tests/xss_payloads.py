@@ -8,6 +8,8 @@ import html.parser
 import re
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
+
 # Each payload alerts its own number, so a failure names the payload that ran.
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -71,7 +73,12 @@ class _Attributes(html.parser.HTMLParser):
                 self.problems.append(f"<{tag} {name}={value!r}>")
         given = dict(attrs)
         if tag == "meta" and (given.get("http-equiv") or "").lower() == "refresh":
-            self.problems.append(f"<meta refresh {given.get('content')!r}>")
+            content = given.get("content") or ""
+            target = "".join(content.partition("=")[2].split()).strip("'\"")
+            # Redirect stubs for old addresses refresh to a page of the same site; anything
+            # else (a script URL, another host) is an injection.
+            if BAD_SCHEME.match(target) or "//" in target or not target:
+                self.problems.append(f"<meta refresh {content!r}>")
 
 
 def markup_problems(site: Path) -> list[str]:
@@ -95,6 +102,19 @@ def open_every_page(page, base_url: str, site: Path) -> list[str]:
         url = base_url + relative.removesuffix("index.html")
         before = len(dialogs)
         page.goto(url, wait_until="load")
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+        _settle(page, relative)
         dialogs[before:] = [f"{relative}: {message}" for message in dialogs[before:]]
     return dialogs
+
+
+def _settle(page, relative: str) -> None:
+    """Let the page's scripts run for a frame; a redirect stub moves on to its target first."""
+    for _ in range(3):
+        try:
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+            return
+        except PlaywrightError as error:
+            if "context was destroyed" not in str(error):
+                raise
+            page.wait_for_load_state("load")
+    raise AssertionError(f"{relative} kept navigating")

@@ -110,6 +110,9 @@ def test_unlocking_once_opens_every_family_page(page, family_site, family_server
     listed.wait_for(timeout=UNLOCK_TIMEOUT)
     assert TITLE in listed.inner_text()
     assert page.locator("form.travelog-family-unlock").is_hidden()
+    assert page.get_by_role("link", name="All family entries").count() == 0
+    listed.get_by_role("link", name=TITLE).click()
+    page.locator(".travelog-family-content h1").get_by_text(TITLE).wait_for()
 
 
 def test_remember_on_this_device_survives_a_reload_and_lock_forgets(

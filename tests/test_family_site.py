@@ -62,6 +62,7 @@ def sites(project: Path) -> dict[str, Path]:
     result = travelog(project, "build", "--engine", "zensical")
     assert result.returncode == 0, result.stderr
     built["zensical"] = project / "site"
+    assert not list(project.glob(".travelog-family-*"))  # Zensical's configuration is gone
     return built
 
 

@@ -189,7 +189,9 @@
       await forget();
       location.reload();
     });
-    bar.append(list, " ", lock);
+    // The list itself needs no link to the list.
+    if (new URL(data.list, location.href).pathname !== location.pathname) bar.append(list, " ");
+    bar.append(lock);
     return bar;
   }
 

@@ -176,6 +176,8 @@ def test_salt_is_private_and_a_rebuild_with_the_same_passphrase_still_opens(proj
     assert result.returncode == 0, result.stderr
     [before], [after] = entry_pages(first), entry_pages(again)
     assert before.parent.name == after.parent.name  # a stable address
+    names = [sorted(p.name for p in (s / "family" / "files").iterdir()) for s in (first, again)]
+    assert names[0] == names[1]  # and stable file names while the passphrase stays
     assert page_data(before)["sealed"] != page_data(after)["sealed"]  # fresh nonces
     assert open_page(after, PASSPHRASE)["title"] == TITLE
 
@@ -187,6 +189,9 @@ def test_a_new_passphrase_locks_out_the_old_one(project, sites, tmp_path):
     assert result.returncode == 0, result.stderr
     [page] = entry_pages(site)
     assert open_page(page, new)["title"] == TITLE
+    # New sealed files, under new names: no browser can show a copy cached under the old key.
+    old_files = {path.name for path in (project / "site-mkdocs" / "family" / "files").iterdir()}
+    assert old_files.isdisjoint(path.name for path in (site / "family" / "files").iterdir())
     with pytest.raises(InvalidTag):
         open_page(page, PASSPHRASE)
     data = page_data(page)

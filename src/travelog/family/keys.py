@@ -52,6 +52,12 @@ class FamilyKey:
     key: bytes
     salt: JournalSalt
 
+    @property
+    def generation(self) -> str:
+        """Changes with the passphrase: sealed files get new names, so no browser shows a
+        copy it cached under the old key."""
+        return hashlib.sha256(b"travelog-family-generation\0" + self.key).hexdigest()[:16]
+
 
 def read_passphrase(data_dir: Path, needed_by: Path, environ: Mapping[str, str]) -> str:
     """The passphrase (the file's first line), checked; ``needed_by`` (a family entry) is named

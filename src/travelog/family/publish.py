@@ -184,6 +184,7 @@ def _sealed_files(build: FamilyBuild, entry: Entry, root: str) -> Iterator[Seale
     if build.photos is None:
         return
     cache = PhotoCache(build.site.project_dir / CACHE_DIR)
+    generation = build.key.generation if build.key is not None else "preview"
     index = build.photos.index
     seen = set()
     for usage in build.photos.usages:
@@ -192,7 +193,7 @@ def _sealed_files(build: FamilyBuild, entry: Entry, root: str) -> Iterator[Seale
         seen.add(usage.ref.path)
         record = index.photos[usage.ref.path]
         for variant in record.derived.of_format(SEALED_FORMAT):
-            name = build.salt.opaque_id("file", f"{record.key}/{variant.file}")
+            name = build.salt.opaque_id("file", f"{generation}/{record.key}/{variant.file}")
             yield SealedFile(
                 plain_url=index.url(record, variant),
                 url=f"{root}{FILES_FOLDER}/{name}.bin",

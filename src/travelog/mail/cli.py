@@ -73,7 +73,8 @@ def cmd_mail(args: argparse.Namespace, settings: SiteSettings) -> int:
     for delivery, reason in report.refused:
         print(
             f"travelog: warning: {delivery.person.email} refused {delivery.entry.slug} "
-            f"({reason}); it will be tried again on the next run",
+            f"({reason}); it will be tried again on the next run (if the address is wrong: "
+            f"travelog family remove {delivery.person.email})",
             file=sys.stderr,
         )
     if not (report.sent or report.written or report.noted or report.refused):

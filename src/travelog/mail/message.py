@@ -45,7 +45,7 @@ def build_message(
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(rendered.text, cte="quoted-printable")
     message.add_alternative(rendered.html, subtype="html", cte="quoted-printable")
-    html_part = message.get_payload()[1]
+    _, html_part = message.iter_parts()
     for image in rendered.images:
         html_part.add_related(
             image.data,

@@ -34,6 +34,10 @@ Morning at the pier: 国家 flags and 饮茶 after.[^1]
 | --- | --- |
 | 12 | 40 |
 
+<p style="background: url(https://tracker.example/bg.png)">Written by hand.</p>
+<img src="https://tracker.example/pixel.gif" alt="">
+<link rel="stylesheet" href="https://tracker.example/style.css">
+
 [^1]: We went to the tea house by the harbour.
 """
 

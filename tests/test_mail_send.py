@@ -266,6 +266,20 @@ def test_entries_without_comments_have_no_comment_link(journal: Path, tmp_path: 
     assert "Write a comment" not in message.get_body(("plain",)).get_content()
 
 
+def test_an_entry_gmail_would_clip_is_sent_with_a_warning(journal: Path, tmp_path: Path):
+    with smtp_server() as server:
+        mail(journal, server.environ)
+        long_text = "\n\n".join(
+            f"Paragraph {n}: " + "the harbour at dawn " * 40 for n in range(200)
+        )
+        write_entry(journal, "long-one", "A long one", body=long_text)
+        result = mail(journal, server.environ, "--dry-run", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "long-one.md: the email's HTML is" in result.stderr
+    assert "Gmail shows only the first 100 KB" in result.stderr
+    assert len(list((tmp_path / "out").glob("long-one--*.eml"))) == 3
+
+
 def test_dry_run_writes_eml_files_and_sends_nothing(journal: Path, tmp_path: Path):
     with smtp_server() as server:
         mail(journal, server.environ)

@@ -42,7 +42,10 @@ HTML_LIMIT_BYTES = 100_000
 CID_DOMAIN = "travelog"
 _SUFFIX = {"jpeg": "jpg", "png": "png"}
 # Elements an email must not carry: scripts, frames, remote media and forms.
-_DROPPED_TAGS = ("script", "iframe", "object", "embed", "video", "audio", "source", "form")
+_DROPPED_TAGS = (
+    *("script", "style", "link", "meta", "base", "iframe", "object", "embed"),
+    *("video", "audio", "source", "form"),
+)
 _INLINE_IMAGE_STYLE = "max-width:100%;height:auto;display:block;border:0"
 _environment = jinja2.Environment(
     loader=jinja2.PackageLoader("travelog.mail", "templates"),
@@ -186,7 +189,8 @@ def _long_date(value: dt.datetime) -> str:
 
 
 def _clean(body: str, site: MailSite, entry: Entry) -> BeautifulSoup:
-    """Absolute links, only attached images, no scripts or comments, images fit the column."""
+    """Absolute links, only attached images, nothing fetched from the web (no remote image,
+    background, style sheet or frame), no scripts or comments, images fit the column."""
     soup = BeautifulSoup(body, "html.parser")
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
         comment.extract()
@@ -194,6 +198,9 @@ def _clean(body: str, site: MailSite, entry: Entry) -> BeautifulSoup:
         tag.decompose()
     for picture in soup.find_all("picture"):
         picture.unwrap()
+    for styled in soup.find_all(style=True):
+        if "url(" in str(styled["style"]).replace(" ", "").lower():
+            del styled["style"]  # a background fetched from the web
     for image in soup.find_all("img"):
         if not str(image.get("src", "")).startswith("cid:"):
             image.decompose()

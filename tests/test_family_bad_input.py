@@ -114,3 +114,14 @@ def test_passphrase_file_must_be_private_and_then_works(project: Path):
     assert result.returncode == 0, result.stderr
     [page] = entry_pages(project / "site")
     assert open_page(page, PASSPHRASE)["title"] == "Dad and Aunt Katie come to Shenzhen"
+
+
+def test_a_page_where_the_family_pages_go_is_refused(project: Path):
+    (project / "docs" / "family.md").write_text("# Our family\n", encoding="utf-8")
+    before = tree_hashes(project / "site")
+    result = travelog(project, "build")
+    assert_one_line_error(result, "docs/family.md", "published at family/", "rename it")
+    assert_site_unchanged(project, before)
+    result = mkdocs(project, "build", "-q", "-d", str(project / "out"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "published at family/" in result.stderr

@@ -2,8 +2,8 @@
 
 Everything is written into a fresh folder beside ``site/family`` and renamed into place at
 the end, so ``site/`` never holds half of it; nothing of a family entry is written anywhere
-else in ``site/`` (the engines never see the entries, and their photos are not published in
-the clear).
+else in ``site/`` (the engines never see the entries, and a published build leaves their
+photos out).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from travelog.atomic import make_temporary_dir, write_bytes_atomic, write_text_atomic
 from travelog.comments.render import CommentsContext
 from travelog.config import SiteSettings
+from travelog.errors import TravelogError
 from travelog.family.crypto import (
     CHECK_ITEM,
     CHECK_PLAINTEXT,
@@ -68,13 +69,15 @@ class SealedFile:
     source: Path  # the cached variant
 
 
-def write_family_site(build: FamilyBuild | None, site_dir: Path) -> Path | None:
-    """Write ``site/family/``; remove it when there is nothing for family (``build`` None)."""
+def write_family_site(build: FamilyBuild, site_dir: Path) -> Path:
+    """Write ``site/family/`` (replacing the one an earlier build of this folder wrote)."""
     target = site_dir / SITE_FOLDER
-    if build is None or not build.journal.family:
-        if target.exists():
-            shutil.rmtree(target)
-        return None
+    if target.exists() and not (target / ASSETS_FOLDER / _OWN_ASSETS[0]).is_file():
+        raise TravelogError(
+            f"the site already has a page at {SITE_FOLDER}/, where the family pages go; "
+            f"rename the page that makes it (docs/{SITE_FOLDER}.md or docs/{SITE_FOLDER}/)",
+            path=site_dir,
+        )
     shell = Shell.read(site_dir)
     root = build.site.rooted(SITE_FOLDER + "/")
     stage = make_temporary_dir(site_dir, f".{SITE_FOLDER}-")

@@ -19,10 +19,11 @@ from mkdocs.config import load_config
 from travelog.atomic import write_text_atomic
 from travelog.comments.render import CommentsContext
 from travelog.config import SiteSettings
+from travelog.errors import TravelogError
 from travelog.family.keys import FamilyKey, JournalSalt, family_key, load_salt, read_passphrase
 from travelog.family.publish import FamilyBuild, write_family_site
 from travelog.family.render import EntryRenderer
-from travelog.family.settings import family_data_dir
+from travelog.family.settings import SITE_FOLDER, family_data_dir
 from travelog.journal import Journal
 from travelog.markdown import configure_extensions
 from travelog.photos.step import StepResult
@@ -51,11 +52,13 @@ def family_sources(journal: Journal) -> frozenset[Path]:
     return frozenset(entry.source for entry in journal.family)
 
 
-def check_passphrase(
+def check_family(
     journal: Journal, site: SiteSettings, environ: Mapping[str, str] = os.environ
 ) -> None:
-    """Stop before building when family entries have no usable passphrase (no key derived)."""
+    """Stop before building when family entries have no usable passphrase or another page
+    stands where theirs go (quick: no key is derived)."""
     if journal.family:
+        _check_no_page_at_family(site)
         read_passphrase(_data_dir(site), journal.family[0].source, environ)
 
 
@@ -78,6 +81,7 @@ def prepare_family(
     entries. Raises a one-line TravelogError before anything is written."""
     if not journal.family:
         return None
+    _check_no_page_at_family(site)
     data_dir = _data_dir(site)
     if preview:
         return FamilySetup(load_salt(data_dir), None)
@@ -95,9 +99,9 @@ def finish_family(
     comments: CommentsContext | None,
     photos: StepResult | None,
 ) -> Path | None:
-    """Write (or, without family entries, remove) ``site/family/``."""
+    """Write ``site/family/`` (nothing without family entries)."""
     if setup is None:
-        return write_family_site(None, site.site_dir)
+        return None
     extensions, configs = markdown
     build = FamilyBuild(
         journal=journal,
@@ -109,6 +113,16 @@ def finish_family(
         site=site,
     )
     return write_family_site(build, site.site_dir)
+
+
+def _check_no_page_at_family(site: SiteSettings) -> None:
+    for page in (site.docs_dir / f"{SITE_FOLDER}.md", site.docs_dir / SITE_FOLDER):
+        if page.exists():
+            raise TravelogError(
+                f"this page would be published at {SITE_FOLDER}/, where the family pages go; "
+                "rename it",
+                path=page,
+            )
 
 
 def _data_dir(site: SiteSettings) -> Path:

@@ -10,8 +10,11 @@ data are written ``private``: 0600 files in 0700 folders.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 PRIVATE_FILE_MODE = 0o600
@@ -74,3 +77,28 @@ def ensure_private_file(path: Path) -> Path:
     os.close(descriptor)
     path.chmod(PRIVATE_FILE_MODE)
     return path
+
+
+@contextlib.contextmanager
+def replacing_folder(target: Path) -> Iterator[Path]:
+    """Yield a fresh, empty folder beside ``target`` to fill; when the block succeeds it takes
+    ``target``'s place (the old one is removed), when it fails it is removed and ``target``
+    stays exactly as it was. A build into it can never leave a half-written site."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = make_temporary_dir(target.parent, f".{target.name}.new-")
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    previous = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        os.replace(target, previous)
+    try:
+        os.replace(staging, target)
+    except BaseException:
+        if previous.exists():
+            os.replace(previous, target)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)

@@ -13,18 +13,23 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
+from travelog.atomic import replacing_folder
 from travelog.checks import check_journal
 from travelog.comments.preview import preview_comments
 from travelog.config import SiteSettings, load_site_settings, mkdocs_errors
+from travelog.engine_warnings import engine_warnings
 from travelog.errors import TravelogError
 from travelog.family.step import config_excluding, family_sources, markdown_options
 from travelog.pipeline import BuildPipeline
+from travelog.template_data import escaped_site_texts
 
 #: How long ``travelog serve`` waits for the preview and its workers to stop.
 STOP_SECONDS = 10.0
@@ -40,11 +45,26 @@ class Engine(StrEnum):
 def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) -> Path:
     """Build the journal into ``settings.site_dir`` and return that folder.
 
-    With MkDocs the build runs in this process, where the plugin runs the pipeline; Zensical
-    runs no MkDocs plugin, so the pipeline runs here around ``zensical build``."""
+    The engine builds into a fresh folder beside it, which takes its place only when the whole
+    build succeeded: a failed build leaves the last good site as it was (both engines)."""
+    try:
+        with replacing_folder(settings.site_dir) as fresh:
+            _build_into(replace(settings, site_dir=fresh), engine, strict=strict)
+    except TravelogError as error:
+        raise TravelogError(
+            f"{error.message}; {settings.site_dir.name}/ was left as it was",
+            path=error.path,
+            line=error.line,
+        ) from None
+    return settings.site_dir
+
+
+def _build_into(settings: SiteSettings, engine: Engine, *, strict: bool) -> None:
+    """With MkDocs the build runs in this process, where the plugin runs the pipeline;
+    Zensical runs no MkDocs plugin, so the pipeline runs here around ``zensical build``."""
     if engine is Engine.MKDOCS:
         _build_with_mkdocs(settings, strict=strict)
-        return settings.site_dir
+        return
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
         "zensical"
     )
@@ -53,17 +73,18 @@ def build_site(settings: SiteSettings, engine: Engine, *, strict: bool = False) 
     pipeline = BuildPipeline(settings, strict=strict, warn=_warn)
     journal = pipeline.check()
     pipeline.prepare()
-    # Zensical runs no MkDocs plugin: it is told to leave the family entries out.
+    # Zensical runs no MkDocs plugin: it is told to leave the family entries out, to build
+    # into the fresh folder, and given the site's texts escaped (see template_data).
+    overrides = {"site_dir": str(settings.site_dir), **escaped_site_texts(settings.mkdocs)}
     with config_excluding(
-        settings.config_file, settings.docs_dir, family_sources(journal)
+        settings.config_file, settings.docs_dir, family_sources(journal), overrides
     ) as config_file:
         command = [zensical, "build", "--clean", "-f", str(config_file)]
         if strict:
             command.append("--strict")
-        _run(command, settings, engine)
+        _run_zensical(command, settings, strict=strict)
     pipeline.pages_in(settings.site_dir)
     pipeline.finish(markdown_options(settings) if pipeline.family else ([], {}))
-    return settings.site_dir
 
 
 def _build_with_mkdocs(settings: SiteSettings, *, strict: bool) -> None:
@@ -72,13 +93,19 @@ def _build_with_mkdocs(settings: SiteSettings, *, strict: bool) -> None:
     assert config is not None
     config["site_dir"] = str(settings.site_dir)
     config["strict"] = strict
-    with mkdocs_errors() as errors:
+    with mkdocs_errors(settings.docs_dir) as errors:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         except MkDocsException as error:
             reason = errors[0] if errors else str(error)
             raise TravelogError(reason) from None
+        except jinja2.TemplateNotFound as error:
+            raise TravelogError(
+                f"page template {error.name!r} not found; fix the page's 'template:' or add "
+                f"the file to the theme's overrides/",
+                path=settings.config_file,
+            ) from None
         finally:
             config.plugins.on_shutdown()
 
@@ -162,11 +189,26 @@ def _warn(message: str) -> None:
     print(f"travelog: warning: {message}", file=sys.stderr)
 
 
-def _run(command: list[str], settings: SiteSettings, engine: Engine) -> None:
+def _run_zensical(command: list[str], settings: SiteSettings, *, strict: bool) -> None:
+    """Run Zensical; each of its warnings becomes one line (an error when ``strict``)."""
     result = subprocess.run(
-        command, cwd=settings.project_dir, capture_output=True, text=True, check=False
+        command,
+        cwd=settings.project_dir,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
     )
-    if result.returncode != 0:
-        output = (result.stderr or result.stdout).strip().splitlines()
-        reason = next((line for line in reversed(output) if line.strip()), "no output")
-        raise TravelogError(f"{engine} build failed: {reason.strip()}", path=settings.config_file)
+    output = f"{result.stdout}\n{result.stderr}"
+    warnings = engine_warnings(output, settings.docs_dir.relative_to(settings.project_dir))
+    if result.returncode == 0:
+        for warning in warnings:
+            _warn(warning)
+        return
+    if strict and warnings:
+        for warning in warnings[:-1]:
+            print(f"travelog: error: {warning}", file=sys.stderr)
+        raise TravelogError(f"{warnings[-1]} (--strict stops the build at any warning)")
+    lines = [line for line in output.strip().splitlines() if line.strip()]
+    reason = lines[-1].strip() if lines else "no output"
+    raise TravelogError(f"zensical build failed: {reason}", path=settings.config_file)

@@ -27,6 +27,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File
 
 from travelog.blog import BlogLayout, blog_layout
+from travelog.engine_warnings import mkdocs_warning
 from travelog.errors import TravelogError
 from travelog.family.settings import FamilyConfig
 from travelog.mail.settings import MailConfig
@@ -327,23 +328,26 @@ def _mtime(path: Path) -> int:
 class _Collect(logging.Handler):
     """Keeps MkDocs' errors for one line; shows its warnings as travelog's."""
 
-    def __init__(self, into: list[str]):
+    def __init__(self, into: list[str], docs_dir: Path | None = None):
         super().__init__(logging.WARNING)
         self.into = into
+        self.docs_dir = docs_dir
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR:
             self.into.append(record.getMessage())
         else:
             message = record.getMessage().removeprefix(f"{PLUGIN_NAME}: ")
+            message = mkdocs_warning(message, self.docs_dir)
             print(f"{PLUGIN_NAME}: warning: {message}", file=sys.stderr)
 
 
 @contextmanager
-def mkdocs_errors() -> Iterator[list[str]]:
-    """MkDocs logs each error before it aborts: keep them, to report the first in one line."""
+def mkdocs_errors(docs_dir: Path | None = None) -> Iterator[list[str]]:
+    """MkDocs logs each error before it aborts: keep them, to report the first in one line.
+    Its warnings are shown as travelog's (a broken link with its file under ``docs_dir``)."""
     errors: list[str] = []
-    handler = _Collect(errors)
+    handler = _Collect(errors, docs_dir)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:

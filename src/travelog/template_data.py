@@ -36,6 +36,17 @@ def escape_site_texts(config: MkDocsConfig) -> dict[str, str]:
     return originals
 
 
+def escaped_site_texts(config: MkDocsConfig | None) -> dict[str, str]:
+    """The site's texts escaped, for an engine given them in a derived configuration."""
+    if config is None:
+        return {}
+    return {
+        key: str(plain(config[key]))
+        for key in SITE_TEXT_KEYS
+        if isinstance(config.get(key), str) and config[key]
+    }
+
+
 def escape_page_meta(page: Page) -> None:
     for key in PAGE_TEXT_KEYS:
         value = page.meta.get(key)

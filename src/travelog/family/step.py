@@ -130,18 +130,25 @@ def _data_dir(site: SiteSettings) -> Path:
 
 
 @contextmanager
-def config_excluding(config_file: Path, docs_dir: Path, sources: frozenset[Path]) -> Iterator[Path]:
+def config_excluding(
+    config_file: Path,
+    docs_dir: Path,
+    sources: frozenset[Path],
+    overrides: Mapping[str, str] | None = None,
+) -> Iterator[Path]:
     """A configuration for engines that run no MkDocs plugin (Zensical): mkdocs.yml itself,
-    with the family entries added to ``exclude_docs``. Yields the file to build with."""
-    if not sources:
+    with the family entries added to ``exclude_docs`` and ``overrides`` (settings the build
+    gives the engine instead of mkdocs.yml's, e.g. ``site_dir``). Yields the file to build
+    with."""
+    if not sources and not overrides:
         yield config_file
         return
-    patterns = [_written_exclusions(config_file)]
-    patterns += ["/" + _escaped(source.relative_to(docs_dir).as_posix()) for source in sources]
-    text = yaml.safe_dump(
-        {"INHERIT": config_file.name, "exclude_docs": "\n".join(p for p in patterns if p) + "\n"},
-        allow_unicode=True,
-    )
+    settings: dict[str, str] = {"INHERIT": config_file.name, **(overrides or {})}
+    if sources:
+        patterns = [_written_exclusions(config_file)]
+        patterns += ["/" + _escaped(source.relative_to(docs_dir).as_posix()) for source in sources]
+        settings["exclude_docs"] = "\n".join(p for p in patterns if p) + "\n"
+    text = yaml.safe_dump(settings, allow_unicode=True)
     path = config_file.with_name(f".travelog-family-{os.getpid()}.yml")
     write_text_atomic(path, text)
     try:

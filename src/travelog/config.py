@@ -29,9 +29,6 @@ from mkdocs.structure.files import File
 from travelog.blog import BlogLayout, blog_layout
 from travelog.engine_warnings import mkdocs_warning
 from travelog.errors import TravelogError
-from travelog.family.settings import FamilyConfig
-from travelog.mail.settings import MailConfig
-from travelog.photos.sizes import DENSE_SCREEN, DENSE_SHARE
 from travelog.slugs import tag_slug
 
 PLUGIN_NAME = "travelog"
@@ -74,8 +71,11 @@ class CommentsConfig(base.Config):
     giscus = c.SubConfig(GiscusOptions)
 
 
-# On phones with 3x screens images are chosen as for 2x (see travelog.photos.sizes): the
-# difference is not visible at arm's length, and it halves the bytes.
+# Screens of 2.5 device pixels per CSS pixel and more (3x phones) get images as for 2x:
+# ``sizes`` tells them the slot is two thirds of its width. The difference is not visible at
+# arm's length, and it halves the bytes.
+DENSE_SCREEN = "(min-resolution: 2.5dppx)"
+DENSE_SHARE = 2 / 3
 PHOTO_SIZES = (
     f"(max-width: 50em) and {DENSE_SCREEN} {round(100 * DENSE_SHARE)}vw, "
     "(max-width: 50em) 100vw, 46rem"
@@ -84,6 +84,25 @@ GALLERY_SIZES = (
     f"(max-width: 50em) and {DENSE_SCREEN} {round(50 * DENSE_SHARE)}vw, "
     "(max-width: 50em) 50vw, 15rem"
 )
+
+
+class FamilyConfig(base.Config):
+    data_dir = c.Type(str, default="data/family")
+    """The journal's salt (created on first build) and, optionally, the passphrase file;
+    relative to mkdocs.yml; keep it out of git and out of docs/ and site/."""
+
+
+class Content(StrEnum):
+    """What ``travelog mail`` sends of an entry (``mail.content``)."""
+
+    FULL = "full"
+    """The whole entry in the email."""
+    EXCERPT = "excerpt"
+    """Up to ``<!-- more -->``, then a "Read the rest" link to the entry."""
+
+
+class MailConfig(base.Config):
+    content = c.Choice(tuple(item.value for item in Content), default=Content.FULL.value)
 
 
 class PhotosConfig(base.Config):

@@ -7,7 +7,6 @@ import os
 import sys
 from urllib.parse import urljoin, urlsplit
 
-from travelog.checks import check_journal
 from travelog.comments.context import load_context
 from travelog.comments.freeze import freeze
 from travelog.comments.isso_server import DATABASE_NAME, IssoSetup, run_foreground
@@ -16,10 +15,11 @@ from travelog.comments.settings import isso_api_url, isso_browser_url
 from travelog.comments.status import entry_counts, format_table
 from travelog.config import SiteSettings
 from travelog.errors import TravelogError
+from travelog.journal import load_journal
 
 
 def _context(settings: SiteSettings) -> CommentsContext:
-    return load_context(check_journal(settings), settings)
+    return load_context(load_journal(settings), settings)
 
 
 def cmd_freeze(args: argparse.Namespace, settings: SiteSettings) -> int:

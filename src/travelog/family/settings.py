@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-
+from travelog.config import FamilyConfig
 from travelog.errors import TravelogError
 
 PASSPHRASE_ENV = "TRAVELOG_FAMILY_PASSPHRASE"
@@ -17,12 +15,6 @@ SALT_FILE = "salt.json"
 MIN_PASSPHRASE_LENGTH = 16
 #: Where the family pages are published, below the site's root.
 SITE_FOLDER = "family"
-
-
-class FamilyConfig(base.Config):
-    data_dir = c.Type(str, default="data/family")
-    """The journal's salt (created on first build) and, optionally, the passphrase file;
-    relative to mkdocs.yml; keep it out of git and out of docs/ and site/."""
 
 
 def family_data_dir(family: FamilyConfig, config_file: Path) -> Path:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from travelog.checks import check_journal
 from travelog.config import SiteSettings
 from travelog.glossary.loader import load_glossary
 from travelog.glossary.usage import backlinks
+from travelog.journal import load_journal
 
 
 def cmd_glossary_list(args: argparse.Namespace, settings: SiteSettings) -> int:
-    journal = check_journal(settings)
+    journal = load_journal(settings)
     glossary = load_glossary(settings.docs_dir)
     used = backlinks(journal, glossary)
     for term in glossary.sorted_terms():

@@ -18,11 +18,11 @@ from travelog.avatars import avatar_path, avatar_svg
 from travelog.blog import BlogLayout
 from travelog.config import LOCAL_SITE_URL, PLUGIN_NAME
 from travelog.errors import TravelogError
-from travelog.importers.wordpress.names import author_id as make_author_id
 from travelog.init import templates
 from travelog.init.site_config import config_value, derive_config
 from travelog.init.theme import CONFIG_FILE, example_config, theme_files
 from travelog.journal import AUTHORS_FILE
+from travelog.slugs import author_id as make_author_id
 from travelog.topics import REGISTRY_FILE, sync_tag_pages
 
 DOCS_DIR = "docs"

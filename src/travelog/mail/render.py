@@ -23,10 +23,9 @@ from markdownify import MarkdownConverter
 from PIL import Image
 
 from travelog.comments.render import HEADING_ID, comments_enabled
-from travelog.config import Provider, SiteSettings
+from travelog.config import Content, Provider, SiteSettings
 from travelog.errors import TravelogError
 from travelog.journal import EXCERPT_SEPARATOR, Entry, Journal
-from travelog.mail.settings import Content
 from travelog.markdown.photos import CREDIT_CLASS, EMAIL_IMAGE_WIDTH
 from travelog.photos.cache import PhotoCache
 from travelog.photos.derive import Variant

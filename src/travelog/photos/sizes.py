@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from travelog.config import DENSE_SCREEN, DENSE_SHARE
+
 
 def variant_widths(
     original_width: int, original_height: int, widths: Iterable[int], box: int | None = None
@@ -28,12 +30,6 @@ def variant_widths(
 def scaled_height(original_width: int, original_height: int, width: int) -> int:
     """The height of a variant ``width`` wide, keeping the original's aspect ratio."""
     return max(1, round(original_height * width / original_width))
-
-
-# Screens of 2.5 device pixels per CSS pixel and more (3x phones) get images as for 2x:
-# ``sizes`` tells them the slot is two thirds of its width.
-DENSE_SCREEN = "(min-resolution: 2.5dppx)"
-DENSE_SHARE = 2 / 3
 
 
 def lightbox_sizes(width: int, height: int) -> str:

@@ -6,23 +6,11 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-from pypinyin import lazy_pinyin
-
-from travelog.slugs import make_slug
+from travelog.slugs import make_slug, to_ascii
 from travelog.topics import is_tag_name
 
 _INNER_PLUS = re.compile(r"\++(?=[^+])")
 _HYPHENS = re.compile(r"-{2,}")
-
-
-def to_ascii(text: str) -> str:
-    """Chinese characters to pinyin syllables, accented letters to their base letters."""
-    words = lazy_pinyin(text, errors="default")
-    joined = " ".join(word.strip() for word in words if word.strip())
-    if not any(ord(char) > 127 for char in text):
-        joined = text
-    decomposed = unicodedata.normalize("NFKD", joined)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def slug_for(wordpress_slug: str, title: str, fallback: str) -> str:
@@ -63,8 +51,3 @@ def unique(base: str, taken: set[str]) -> str:
         candidate, counter = f"{base}-{counter}", counter + 1
     taken.add(candidate)
     return candidate
-
-
-def author_id(login: str) -> str:
-    """A journal author id from a login or a name: lower-case ASCII with hyphens."""
-    return make_slug(to_ascii(login).replace("_", "-"))

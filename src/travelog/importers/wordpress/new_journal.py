@@ -7,11 +7,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from travelog.config import SiteSettings, load_site_settings
-from travelog.importers.wordpress.names import author_id
 from travelog.importers.wordpress.records import Export
 from travelog.importers.wordpress.wxr import read_export
 from travelog.init.create import JournalOptions, init_journal
 from travelog.init.theme import CONFIG_FILE
+from travelog.slugs import author_id
 
 FALLBACK_AUTHOR_ID = "author"
 

@@ -19,7 +19,6 @@ from travelog.importers.wordpress.downloads import DOWNLOADS_DIR, Downloads
 from travelog.importers.wordpress.html_text import plain_text
 from travelog.importers.wordpress.links import LinkMap
 from travelog.importers.wordpress.media import MediaLibrary
-from travelog.importers.wordpress.names import author_id as make_author_id
 from travelog.importers.wordpress.names import slug_for, tag_name, unique
 from travelog.importers.wordpress.nav import NavPage
 from travelog.importers.wordpress.pages import place_pages
@@ -39,6 +38,7 @@ from travelog.importers.wordpress.report import Report
 from travelog.importers.wordpress.uploads import MediaFile, MediaSource
 from travelog.importers.wordpress.yamlout import dump
 from travelog.journal import AUTHORS_FILE, load_authors
+from travelog.slugs import author_id as make_author_id
 from travelog.slugs import make_slug, tag_slug
 from travelog.topics import REGISTRY_FILE, load_topics
 

@@ -51,6 +51,7 @@ install:
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## Re-pin every dependency after changing pyproject.toml.
 lock:

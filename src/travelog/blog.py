@@ -99,7 +99,7 @@ class BlogLayout:
 
     def _page_url(self, path: str) -> str:
         source = posixpath.normpath(posixpath.join(self.blog_dir, f"{path}.md"))
-        return File(source, None, None, self.use_directory_urls).url
+        return File(source, None, "", self.use_directory_urls).url
 
 
 def blog_layout(plugins: Mapping[str, Any], *, locale: str, use_directory_urls: bool) -> BlogLayout:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 from urllib.parse import unquote, urlsplit
@@ -130,7 +131,7 @@ def _entries(
     blog = site.blog
     entries = []
     for path in sorted(site.posts_dir.rglob("*.md")):
-        entry = _collect(report, lambda path=path: read_entry(path, site, topics, authors))
+        entry = _collect(report, partial(read_entry, path, site, topics, authors))
         if entry is None:
             continue
         entries.append(entry)
@@ -219,7 +220,7 @@ def _readable_pages(report: CheckReport, docs_dir: Path) -> dict[Path, str]:
     """Every Markdown file under docs/ that reads as text (the others are reported)."""
     pages = {}
     for path in sorted(docs_dir.rglob("*.md")):
-        text = _collect(report, lambda path=path: read_text(path))
+        text = _collect(report, partial(read_text, path))
         if text is not None:
             pages[path] = text
     return pages
@@ -227,14 +228,12 @@ def _readable_pages(report: CheckReport, docs_dir: Path) -> dict[Path, str]:
 
 def _photo_problems(report: CheckReport, site: SiteSettings, pages: dict[Path, str]) -> None:
     usages = [
-        usage
-        for page in pages
-        for usage in _collect(report, lambda page=page: file_usages(page)) or []
+        usage for page in pages for usage in _collect(report, partial(file_usages, page)) or []
     ]
     photos_dir = site.photos_dir
     sidecars: dict[PurePosixPath, dict] = {}
     for folder in sorted({PurePosixPath(usage.ref.path).parent for usage in usages}):
-        sidecars[folder] = _collect(report, lambda f=folder: load_sidecar(photos_dir / f)) or {}
+        sidecars[folder] = _collect(report, partial(load_sidecar, photos_dir / folder)) or {}
     for usage in usages:
         source = photos_dir / usage.ref.path
         if not source.is_file():

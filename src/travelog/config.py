@@ -259,7 +259,7 @@ class SiteSettings:
 
     def page_url(self, src_path: str) -> str:
         """Site-relative URL of the page ``src_path`` (below docs_dir), as MkDocs makes it."""
-        return File(src_path, None, None, self.blog.use_directory_urls).url
+        return File(src_path, None, "", self.blog.use_directory_urls).url
 
     def tag_url(self, name: str) -> str:
         return f"{TAGS_DIR}/{tag_slug(name)}/"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -20,11 +21,16 @@ FEED_ENTRY_LIMIT = 50
 class FeedImage(Protocol):
     """An entry's lead image: absolute URL, MIME type, size in bytes and pixels."""
 
-    url: str
-    mime: str
-    length: int
-    width: int
-    height: int
+    @property
+    def url(self) -> str: ...
+    @property
+    def mime(self) -> str: ...
+    @property
+    def length(self) -> int: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
 
 
 def topic_feed_path(site: SiteSettings, name: str) -> str:
@@ -98,17 +104,16 @@ def write_feeds(
 
     ``images`` maps an entry slug to its lead image, linked as the entry's enclosure.
     """
-    common = {"site": site, "authors": journal.authors, "images": images}
+    feed = partial(build_feed, site=site, authors=journal.authors, images=images)
     written = [
         _write(
             site.site_dir / FEED_FILE,
-            build_feed(
+            feed(
                 title=site.site_name,
                 feed_path=FEED_FILE,
                 page_path="",
                 subtitle="",
                 entries=journal.published,
-                **common,
             ),
         )
     ]
@@ -116,13 +121,12 @@ def write_feeds(
         written.append(
             _write(
                 site.site_dir / topic_feed_path(site, topic.name),
-                build_feed(
+                feed(
                     title=f"{site.site_name}: {topic.name}",
                     feed_path=topic_feed_path(site, topic.name),
                     page_path=site.tag_url(topic.name),
                     subtitle=topic.description,
                     entries=journal.tagged(topic.name),
-                    **common,
                 ),
             )
         )

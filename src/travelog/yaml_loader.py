@@ -10,7 +10,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class SafeLoader(_FastLoader):  # type: ignore[misc, valid-type]
+class SafeLoader(_FastLoader):
     """The fastest safe loader, with impossible dates (2025-02-30) as YAML errors that carry
     their line, instead of a bare ``ValueError``."""
 

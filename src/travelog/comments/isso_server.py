@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import formataddr, parseaddr
 from pathlib import Path
+from typing import IO, Any
 
 from travelog.atomic import ensure_private_file, write_bytes_atomic
 from travelog.errors import TravelogError
@@ -161,7 +162,7 @@ def running_isso(
     setup: IssoSetup,
     environ: Mapping[str, str] | None = None,
     *,
-    log: int | io.TextIOBase | None = None,
+    log: int | IO[Any] | None = None,
 ) -> Iterator[str]:
     """Start Isso, wait until it answers, yield its local URL; stop it on the way out."""
     environ = dict(os.environ if environ is None else environ)

@@ -92,13 +92,14 @@ def archive_index(journal: Journal, site: SiteSettings) -> list[str]:
     """Every month with entries, newest first, linking to its page (the blog's archive URL)."""
     counts: dict[tuple[int, int], int] = {}
     for entry in journal.published:
-        month = (entry.date.year, entry.date.month)
-        counts[month] = counts.get(month, 0) + 1
+        key = (entry.date.year, entry.date.month)
+        counts[key] = counts.get(key, 0) + 1
     items = []
     for (year, month), count in sorted(counts.items(), reverse=True):
-        name = dt.date(year, month, 1).strftime("%B %Y")
+        first = dt.date(year, month, 1)
+        name = first.strftime("%B %Y")
         items.append(
-            f'<li><a href="{site.rooted(site.blog.archive_url(dt.date(year, month, 1)))}">'
+            f'<li><a href="{site.rooted(site.blog.archive_url(first))}">'
             f"{name}</a> "
             f'<span class="travelog-count">{_count(count)}</span></li>'
         )

@@ -31,7 +31,9 @@ class Animation:
     def encode(self, size: tuple[int, int], fmt: str, settings: PhotoSettings) -> bytes:
         """The animation at ``size`` as WebP or AVIF bytes."""
         frames = [
-            frame if frame.size == size else frame.resize(size, Image.LANCZOS, reducing_gap=3)
+            frame
+            if frame.size == size
+            else frame.resize(size, Image.Resampling.LANCZOS, reducing_gap=3)
             for frame in self.frames
         ]
         options: dict[str, object] = {

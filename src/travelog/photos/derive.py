@@ -197,7 +197,7 @@ def _derive(source: Path, target: Path, settings: PhotoSettings, threads: int) -
     for variant in variants:
         size = (variant.width, variant.height)
         if resized.size != size:
-            resized = resized.resize(size, Image.LANCZOS, reducing_gap=3)
+            resized = resized.resize(size, Image.Resampling.LANCZOS, reducing_gap=3)
         if animation is not None and variant.format in ANIMATED_FORMATS:
             files[variant.file] = animation.encode(size, variant.format, settings)
         else:
@@ -205,6 +205,13 @@ def _derive(source: Path, target: Path, settings: PhotoSettings, threads: int) -
     derived = Derived(width, height, alpha, description, variants)
     _write_folder(target, files, derived)
     return derived
+
+
+def _lowest(band: Image.Image) -> float:
+    """The lowest value of a one-band image."""
+    low, _ = band.getextrema()
+    assert isinstance(low, int | float)
+    return low
 
 
 def _to_srgb(image: Image.Image) -> tuple[Image.Image, bool]:
@@ -220,9 +227,11 @@ def _to_srgb(image: Image.Image) -> tuple[Image.Image, bool]:
         space = profile.profile.xcolor_space.strip()
         if space == ("CMYK" if image.mode == "CMYK" else "RGB"):
             out_mode = "RGBA" if image.mode == "RGBA" else "RGB"
-            image = ImageCms.profileToProfile(image, profile, _SRGB, outputMode=out_mode)
+            converted = ImageCms.profileToProfile(image, profile, _SRGB, outputMode=out_mode)
+            assert converted is not None  # a new image: not converted in place
+            image = converted
     image = image.convert("RGBA" if wants_alpha else "RGB")
-    alpha = wants_alpha and image.getchannel("A").getextrema()[0] < 255
+    alpha = wants_alpha and _lowest(image.getchannel("A")) < 255
     if wants_alpha and not alpha:
         image = image.convert("RGB")
     image.info = {}

@@ -18,7 +18,7 @@ from travelog.importers.wordpress.autop import autop
 from travelog.importers.wordpress.records import Comment, CommentState
 
 ID_PREFIX = "wp-"
-_SKIP_REASONS = {
+_SKIP_REASONS: dict[str, str] = {
     CommentState.SPAM: "spam",
     CommentState.PENDING: "pending",
     CommentState.TRASH: "in the trash",

@@ -151,6 +151,8 @@ def _write_journal(root: Path, options: JournalOptions) -> None:
     sync_tag_pages(docs)
     write_text_atomic(docs / "glossary.yml", templates.GLOSSARY_REGISTRY)
     write_text_atomic(docs / "glossary.md", templates.GLOSSARY_PAGE)
+    write_text_atomic(docs / "places" / "index.md", templates.PLACES_PAGE)
+    write_text_atomic(docs / "archive" / "index.md", templates.ARCHIVE_PAGE)
     for folder in (docs / _posts_path(example), root / "photos", root / "comments"):
         write_text_atomic(folder / ".gitkeep", "")
     write_text_atomic(root / GITIGNORE, templates.gitignore())

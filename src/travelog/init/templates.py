@@ -98,3 +98,20 @@ def gitignore(existing: str = "") -> str:
         return existing
     prefix = existing if not existing or existing.endswith("\n") else existing + "\n"
     return prefix + "\n".join(missing) + "\n"
+
+
+PLACES_PAGE = """\
+# Places
+
+Where the entries happened, the most written-about first.
+
+<!-- travelog:places -->
+"""
+
+ARCHIVE_PAGE = """\
+# Archive
+
+Every month of the journal, newest first.
+
+<!-- travelog:archive -->
+"""

@@ -1,13 +1,16 @@
 """The theme in real Chromium: axe-core finds nothing, nothing fails to load, nothing overflows.
 
 Every page named in the theme's brief is checked at phone and desktop widths, in the light
-and the dark scheme.
+and the dark scheme, on the MkDocs and the Zensical build.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import serve_directory
 from frontmatter_reader import entry_url, published_entries
 
 PHONE = {"width": 390, "height": 844}
@@ -82,7 +85,8 @@ def test_no_axe_violations_failed_requests_or_overflow(
         browser, site_server + PAGES[name], viewport=viewport, scheme=scheme
     )
     try:
-        assert axe_violations(page) == []
+        violations = axe_violations(page)
+        assert not violations, "\n".join(violations)
         # Isso is not running here: the live thread says so without a failed request.
         assert [p for p in problems if "/comments/" not in p] == []
         assert horizontal_overflow(page) <= 0
@@ -162,4 +166,62 @@ def test_print_shows_a_letter_without_navigation(browser, site_server: str):
     assert page.locator(".travelog-byline").is_visible()
     assert page.locator("figure.travelog-photo figcaption").first.is_visible()
     assert page.locator(".travelog-archive .travelog-comment").first.is_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def zensical_server(zensical_site) -> Iterator[str]:
+    with serve_directory(zensical_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+@pytest.mark.parametrize("name", PAGES)
+def test_zensical_build_is_as_clean(
+    browser, zensical_server: str, name: str, viewport: dict, scheme: str
+):
+    context, page, problems = open_page(
+        browser, zensical_server + PAGES[name], viewport=viewport, scheme=scheme
+    )
+    try:
+        violations = axe_violations(page)
+        assert not violations, "\n".join(violations)
+        assert [p for p in problems if "/comments/" not in p] == []
+        assert horizontal_overflow(page) <= 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_lightbox_opens_with_caption_and_alt_text_from_the_site_itself(
+    browser, site_server: str, zensical_server: str, engine: str
+):
+    base = site_server if engine == "mkdocs" else zensical_server
+    context, page, problems = open_page(
+        browser, base + PAGES["entry with photos"], viewport=DESKTOP
+    )
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    first = page.locator("figure.travelog-photo").first
+    alt = first.locator("img").get_attribute("alt")
+    first.locator("a.glightbox").click()
+    slide = page.locator(".gslide.current")
+    slide.locator(".gslide-description").wait_for()
+    # The viewer fades in: check it once it is fully shown.
+    page.wait_for_function(
+        """() => {
+            for (let node = document.querySelector('.gslide.current .gslide-desc'); node;
+                 node = node.parentElement) {
+                if (getComputedStyle(node).opacity !== '1') return false;
+            }
+            return true;
+        }"""
+    )
+    assert "Six cameras watch the park's south gate." in slide.inner_text()
+    assert slide.locator("img").get_attribute("alt") == alt
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    assert [url for url in requested if not url.startswith(base)] == []
+    assert [p for p in problems if "/comments/" not in p] == []
     context.close()

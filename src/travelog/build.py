@@ -28,6 +28,7 @@ from travelog.config import SiteSettings, load_site_settings, mkdocs_errors
 from travelog.engine_warnings import engine_warnings
 from travelog.errors import TravelogError
 from travelog.family.step import config_excluding, family_sources, markdown_options
+from travelog.lightbox import copy_lightbox
 from travelog.pipeline import BuildPipeline
 from travelog.template_data import escaped_site_texts
 
@@ -84,6 +85,7 @@ def _build_into(settings: SiteSettings, engine: Engine, *, strict: bool) -> None
             command.append("--strict")
         _run_zensical(command, settings, strict=strict)
     pipeline.pages_in(settings.site_dir)
+    copy_lightbox(settings.site_dir)
     pipeline.finish(markdown_options(settings) if pipeline.family else ([], {}))
 
 

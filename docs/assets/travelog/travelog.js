@@ -20,10 +20,30 @@
     });
   }
 
+  // The lightbox shows each photo with its alt text (GLightbox reads data-alt), on both
+  // engines; set before the lightbox starts, which reads the links once.
+  function describeLightboxPhotos() {
+    document.querySelectorAll("a.glightbox:not([data-alt])").forEach(function (link) {
+      var image = link.querySelector("img");
+      if (image && image.alt) link.setAttribute("data-alt", image.alt);
+    });
+  }
+
+  // GLightbox's viewer is a dialog without a name; it is made when a photo is opened.
+  new MutationObserver(function () {
+    var viewer = document.getElementById("glightbox-body");
+    if (viewer && !viewer.hasAttribute("aria-label")) {
+      viewer.setAttribute("aria-label", "Photo viewer");
+    }
+  }).observe(document.body, { childList: true });
+
   function setup() {
     nameSearchDialog();
     quietCardPhotos();
+    describeLightboxPhotos();
   }
+
+  describeLightboxPhotos();
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setup);

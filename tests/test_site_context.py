@@ -14,7 +14,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import feedparser
 import pytest
+import yaml
 from conftest import copy_journal, run_travelog
+from mkdocs.config import load_config
 
 from travelog.config import load_site_settings
 from travelog.errors import TravelogError
@@ -138,3 +140,18 @@ def test_glossary_backlinks_and_tag_links_point_at_built_pages(other_scheme_site
     for href in tag_links:
         target = urljoin(PUBLIC_URL + "blog/park-cameras/", href)
         assert _page_for(other_scheme_site, target).is_file(), href
+
+
+def test_templates_get_tag_urls_from_the_site_context(tmp_path):
+    """The theme overrides link tags through ``config.extra.travelog.tag_urls``: the slug
+    rule lives in Python only."""
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    tag_urls = config.extra["travelog"]["tag_urls"]
+    assert tag_urls["community life"] == "tags/community-life/"
+    registry = yaml.safe_load((project / "docs" / "topics.yml").read_text(encoding="utf-8"))
+    assert set(tag_urls) == set(registry)
+    for template in (project / "overrides").rglob("*.html"):
+        assert "replace(' ', '-')" not in template.read_text(encoding="utf-8"), template

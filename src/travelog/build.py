@@ -24,7 +24,7 @@ from mkdocs.exceptions import MkDocsException
 from travelog.atomic import replacing_folder
 from travelog.checks import check_journal
 from travelog.comments.preview import preview_comments
-from travelog.config import SiteSettings, load_site_settings, mkdocs_errors
+from travelog.config import TEMPLATE_KEY, SiteSettings, load_site_settings, mkdocs_errors
 from travelog.engine_warnings import engine_warnings
 from travelog.errors import TravelogError
 from travelog.family.step import config_excluding, family_sources, markdown_options
@@ -76,7 +76,12 @@ def _build_into(settings: SiteSettings, engine: Engine, *, strict: bool) -> None
     pipeline.prepare()
     # Zensical runs no MkDocs plugin: it is told to leave the family entries out, to build
     # into the fresh folder, and given the site's texts escaped (see template_data).
-    overrides = {"site_dir": str(settings.site_dir), **escaped_site_texts(settings.mkdocs)}
+    extra = dict(settings.mkdocs.extra) if settings.mkdocs is not None else {}
+    overrides = {
+        "site_dir": str(settings.site_dir),
+        **escaped_site_texts(settings.mkdocs),
+        "extra": {**extra, TEMPLATE_KEY: pipeline.template_data()},
+    }
     with config_excluding(
         settings.config_file, settings.docs_dir, family_sources(journal), overrides
     ) as config_file:

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import sys
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -35,6 +35,8 @@ PLUGIN_NAME = "travelog"
 # Where the live preview serves, and the address used when mkdocs.yml sets no site_url.
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 PHOTOS_DIR = "photos"
+#: The key of :meth:`SiteSettings.template_data` under ``extra`` in the theme's ``config``.
+TEMPLATE_KEY = "travelog"
 PRIVATE_DIR = "data"
 TAGS_DIR = "tags"
 
@@ -260,6 +262,11 @@ class SiteSettings:
     def page_url(self, src_path: str) -> str:
         """Site-relative URL of the page ``src_path`` (below docs_dir), as MkDocs makes it."""
         return File(src_path, None, "", self.blog.use_directory_urls).url
+
+    def template_data(self, tags: Iterable[str]) -> dict[str, Any]:
+        """What the theme overrides read as ``config.extra.travelog``, so that no URL rule is
+        written again in Jinja: each tag's page (``tag_urls``)."""
+        return {"tag_urls": {name: self.tag_url(name) for name in tags}}
 
     def tag_url(self, name: str) -> str:
         return f"{TAGS_DIR}/{tag_slug(name)}/"

@@ -59,6 +59,11 @@ class BuildPipeline:
         self.family = prepare_family(self.journal, site, preview=self.preview)
         return self.journal
 
+    def template_data(self) -> dict[str, Any]:
+        """The site's URLs the theme overrides need (see SiteSettings.template_data)."""
+        assert self.journal is not None, "check() runs first"
+        return self.site.template_data(self.journal.topics.names())
+
     def prepare(self, *, background: BackgroundPhotos | None = None) -> None:
         """Derive the photos the pages place and write their manifest (in the live preview,
         ``background`` derives them while pages are served with placeholders)."""

@@ -10,7 +10,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from travelog.config import SiteSettings, TravelogConfig, remember_site, site_from_mkdocs
+from travelog.config import (
+    TEMPLATE_KEY,
+    SiteSettings,
+    TravelogConfig,
+    remember_site,
+    site_from_mkdocs,
+)
 from travelog.errors import TravelogError
 from travelog.family.step import family_sources
 from travelog.markdown import configure_extensions
@@ -63,6 +69,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         # After the site context has kept the plain texts (feeds escape their own).
         escape_site_texts(config)
         configure_extensions(config, site)
+        config.extra[TEMPLATE_KEY] = self.pipeline.template_data()
         return None
 
     # Photos are derived before any page renders: the photos extension reads their manifest.

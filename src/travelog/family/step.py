@@ -134,7 +134,7 @@ def config_excluding(
     config_file: Path,
     docs_dir: Path,
     sources: frozenset[Path],
-    overrides: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
 ) -> Iterator[Path]:
     """A configuration for engines that run no MkDocs plugin (Zensical): mkdocs.yml itself,
     with the family entries added to ``exclude_docs`` and ``overrides`` (settings the build
@@ -143,7 +143,7 @@ def config_excluding(
     if not sources and not overrides:
         yield config_file
         return
-    settings: dict[str, str] = {"INHERIT": config_file.name, **(overrides or {})}
+    settings: dict[str, Any] = {"INHERIT": config_file.name, **(overrides or {})}
     if sources:
         patterns = [_written_exclusions(config_file)]
         patterns += ["/" + _escaped(source.relative_to(docs_dir).as_posix()) for source in sources]

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from travelog.atomic import make_temporary_dir, write_bytes_atomic, write_text_atomic
 from travelog.avatars import avatar_path, avatar_svg
 from travelog.blog import BlogLayout
-from travelog.config import LOCAL_SITE_URL, PLUGIN_NAME
+from travelog.config import LOCAL_SITE_URL, PLUGIN_NAME, with_slash
 from travelog.errors import TravelogError
 from travelog.init import templates
 from travelog.init.site_config import config_value, derive_config
@@ -60,7 +60,7 @@ class JournalOptions:
                 f"--timezone {self.timezone!r}: unknown time zone; use a name like Asia/Shanghai"
             ) from None
         author_id = self.author_id or make_author_id(author) or "author"
-        site_url = self.site_url if self.site_url.endswith("/") else f"{self.site_url}/"
+        site_url = with_slash(self.site_url)
         return JournalOptions(title, author, author_id, site_url, self.timezone)
 
 

@@ -82,9 +82,7 @@ def _build_into(settings: SiteSettings, engine: Engine, *, strict: bool) -> None
         **escaped_site_texts(settings.mkdocs),
         "extra": {**extra, TEMPLATE_KEY: pipeline.template_data()},
     }
-    with config_excluding(
-        settings.config_file, settings.docs_dir, family_sources(journal), overrides
-    ) as config_file:
+    with config_excluding(settings, family_sources(journal), overrides) as config_file:
         command = [zensical, "build", "--clean", "-f", str(config_file)]
         if strict:
             command.append("--strict")

@@ -32,13 +32,6 @@ from travelog.photos.step import StepResult
 _PATTERN_SPECIALS = "\\*?[]!# "
 
 
-class _KeysOnlyLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's keys; tagged values (``!ENV``, ``!!python/name``) read as None."""
-
-
-_KeysOnlyLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 @dataclass(frozen=True)
 class FamilySetup:
     """The journal's salt and, for a published build, the key (None in the live preview)."""
@@ -65,7 +58,7 @@ def check_family(
 def markdown_options(site: SiteSettings) -> tuple[list[Any], dict[str, Any]]:
     """The journal's Markdown extensions as the plugin sets them up, for engines whose plugin
     does not run: family entries are still rendered like any entry."""
-    config = load_config(str(site.config_file))
+    config = site.mkdocs or load_config(str(site.config_file))
     configure_extensions(config, site)
     return list(config.markdown_extensions), dict(config.mdx_configs)
 
@@ -131,8 +124,7 @@ def _data_dir(site: SiteSettings) -> Path:
 
 @contextmanager
 def config_excluding(
-    config_file: Path,
-    docs_dir: Path,
+    site: SiteSettings,
     sources: frozenset[Path],
     overrides: Mapping[str, Any] | None = None,
 ) -> Iterator[Path]:
@@ -140,12 +132,13 @@ def config_excluding(
     with the family entries added to ``exclude_docs`` and ``overrides`` (settings the build
     gives the engine instead of mkdocs.yml's, e.g. ``site_dir``). Yields the file to build
     with."""
+    config_file, docs_dir = site.config_file, site.docs_dir
     if not sources and not overrides:
         yield config_file
         return
     settings: dict[str, Any] = {"INHERIT": config_file.name, **(overrides or {})}
     if sources:
-        patterns = [_written_exclusions(config_file)]
+        patterns = _written_exclusions(site)
         patterns += ["/" + _escaped(source.relative_to(docs_dir).as_posix()) for source in sources]
         settings["exclude_docs"] = "\n".join(p for p in patterns if p) + "\n"
     text = yaml.safe_dump(settings, allow_unicode=True)
@@ -157,11 +150,13 @@ def config_excluding(
         path.unlink(missing_ok=True)
 
 
-def _written_exclusions(config_file: Path) -> str:
-    """The ``exclude_docs`` mkdocs.yml already has (a multi-line string), kept first."""
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_KeysOnlyLoader) or {}
-    value = data.get("exclude_docs") if isinstance(data, dict) else None
-    return value.strip() if isinstance(value, str) else ""
+def _written_exclusions(site: SiteSettings) -> list[str]:
+    """The ``exclude_docs`` patterns mkdocs.yml already has (as MkDocs read them), kept first."""
+    spec = site.mkdocs.exclude_docs if site.mkdocs is not None else None
+    if spec is None:
+        return []
+    # Comments and blank lines are patterns that include nothing (``include`` is None).
+    return [str(pattern.pattern) for pattern in spec.patterns if pattern.include is not None]
 
 
 def _escaped(path: str) -> str:

@@ -210,6 +210,9 @@ def test_init_refuses_a_folder_with_docs_but_no_config(tmp_path: Path):
         ("--timezone", "Mars/Olympus", "--timezone"),
         ("--site-url", "letters.example.org", "--site-url"),
         ("--title", "  ", "--title"),
+        ("--accent", "teal", "--accent"),
+        ("--accent", "#ffcc00", "too light"),
+        ("--co-author", " ", "--co-author"),
     ],
 )
 def test_bad_options_fail_with_one_line_and_write_nothing(tmp_path, option, value, needle):
@@ -287,3 +290,47 @@ def test_wheel_carries_the_theme_files_as_real_files(tmp_path: Path):
     with zipfile.ZipFile(wheel) as archive:
         for name, original in expected.items():
             assert archive.read(name) == original.read_bytes(), name
+
+
+def test_one_writer_gets_starter_text_in_the_first_person_singular(journal: Path):
+    index = (journal / "docs" / "index.md").read_text(encoding="utf-8")
+    about = (journal / "docs" / "about.md").read_text(encoding="utf-8")
+    assert "what I see" in index and "[about me]" in index
+    assert " we " not in index and "about us" not in index
+    assert f"the travel journal of {AUTHOR}." in about
+    config = yaml.safe_load((journal / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_description"] == f"A travel journal by {AUTHOR}."
+
+
+def test_accent_tagline_and_several_writers(tmp_path: Path):
+    folder = tmp_path / "alfama"
+    result = init(
+        folder,
+        "--title",
+        TITLE,
+        "--author-name",
+        AUTHOR,
+        "--co-author",
+        "Rui Costa",
+        "--accent",
+        "#1D5E8C",
+        "--tagline",
+        "Letters home from the Alfama",
+    )
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["extra"]["travelog"]["accent"] == "#1d5e8c"
+    assert config["site_description"] == "Letters home from the Alfama"
+    assert config["site_author"] == f"{AUTHOR} and Rui Costa"
+    authors = yaml.safe_load((folder / "docs" / ".authors.yml").read_text(encoding="utf-8"))
+    assert [a["name"] for a in authors["authors"].values()] == [AUTHOR, "Rui Costa"]
+    for author in authors["authors"].values():
+        assert (folder / "docs" / author["avatar"]).is_file()
+    index = (folder / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "what we see" in index and "[about us]" in index
+    assert f"{AUTHOR} and Rui Costa" in (folder / "docs" / "about.md").read_text("utf-8")
+    built = run_travelog("build", "--strict", cwd=folder)
+    assert built.returncode == 0, built.stderr
+    home = (folder / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Letters home from the Alfama" in home
+    assert "--travelog-accent:#1d5e8c" in home

@@ -47,6 +47,9 @@ def cmd_init(args: argparse.Namespace, settings: SiteSettings | None) -> int:
         author_name=args.author_name,
         site_url=args.site_url,
         timezone=args.timezone,
+        accent=args.accent,
+        tagline=args.tagline,
+        co_authors=tuple(args.co_author),
     )
     init_journal(args.folder, options)
     print("\n".join(next_steps(args.folder)))
@@ -68,5 +71,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     init.add_argument(
         "--timezone", default=defaults.timezone, help="where you live, e.g. Asia/Shanghai"
+    )
+    init.add_argument(
+        "--co-author",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another writer (repeat for more); the starter pages then say 'we'",
+    )
+    init.add_argument(
+        "--accent",
+        default=defaults.accent,
+        help="colour of links and buttons, as hex (default %(default)s); dark enough to read",
+    )
+    init.add_argument(
+        "--tagline",
+        default="",
+        help="one line under the title on the home page (default: 'A travel journal by ...')",
     )
     init.set_defaults(handler=cmd_init, load_settings=no_settings)

@@ -19,6 +19,7 @@ from travelog.blog import BlogLayout
 from travelog.config import LOCAL_SITE_URL, PLUGIN_NAME, with_slash
 from travelog.errors import TravelogError
 from travelog.init import templates
+from travelog.init.accent import DEFAULT_ACCENT, checked_accent
 from travelog.init.site_config import config_value, derive_config
 from travelog.init.theme import CONFIG_FILE, example_config, theme_files
 from travelog.journal import AUTHORS_FILE
@@ -40,6 +41,13 @@ class JournalOptions:
     author_id: str | None = None  # default: made from the name
     site_url: str = LOCAL_SITE_URL
     timezone: str = "UTC"
+    accent: str = DEFAULT_ACCENT
+    tagline: str = ""  # default: "A travel journal by <the writers>."
+    co_authors: tuple[str, ...] = ()  # more writers, beside the author
+
+    @property
+    def writers(self) -> tuple[str, ...]:
+        return (self.author_name, *self.co_authors)
 
     def validated(self) -> JournalOptions:
         """These options, normalised; a :class:`TravelogError` names the bad one."""
@@ -61,7 +69,22 @@ class JournalOptions:
             ) from None
         author_id = self.author_id or make_author_id(author) or "author"
         site_url = with_slash(self.site_url)
-        return JournalOptions(title, author, author_id, site_url, self.timezone)
+        co_authors = tuple(" ".join(name.split()) for name in self.co_authors)
+        if not all(co_authors):
+            raise TravelogError("--co-author is empty; give the other writer's name")
+        tagline = " ".join(self.tagline.split()) or (
+            f"A travel journal by {templates.names(author, *co_authors)}."
+        )
+        return JournalOptions(
+            title,
+            author,
+            author_id,
+            site_url,
+            self.timezone,
+            checked_accent(self.accent),
+            tagline,
+            co_authors,
+        )
 
 
 def init_journal(target: Path, options: JournalOptions) -> None:
@@ -125,10 +148,11 @@ def _write_journal(root: Path, options: JournalOptions) -> None:
         example,
         {
             ("site_name",): options.title,
-            ("site_description",): f"A travel journal by {options.author_name}.",
-            ("site_author",): options.author_name,
+            ("site_description",): options.tagline,
+            ("site_author",): templates.names(*options.writers),
             ("site_url",): options.site_url,
-            ("copyright",): f"Words and photos © {options.author_name}",
+            ("copyright",): f"Words and photos © {templates.names(*options.writers)}",
+            ("extra", "travelog", "accent"): options.accent,
             ("plugins", PLUGIN_NAME, "timezone"): options.timezone,
             ("extra", "follow", "email"): "",  # the writer adds theirs to offer email
         },
@@ -139,14 +163,18 @@ def _write_journal(root: Path, options: JournalOptions) -> None:
         icon = config_value(example, ("theme", key))
         if icon and not (docs / icon).exists():
             write_bytes_atomic(docs / icon, avatar_svg(options.title))
-    author_id = options.author_id or "author"
+    writers = {options.author_id or "author": options.author_name}
+    for name in options.co_authors:
+        writers[_unused_id(make_author_id(name) or "author", writers)] = name
     write_text_atomic(
         docs / AUTHORS_FILE,
-        templates.authors_file(author_id, options.author_name, avatar_path(author_id)),
+        templates.authors_file({key: (name, avatar_path(key)) for key, name in writers.items()}),
     )
-    write_bytes_atomic(docs / avatar_path(author_id), avatar_svg(options.author_name))
-    write_text_atomic(docs / "index.md", templates.index_page(options.title))
-    write_text_atomic(docs / "about.md", templates.about_page(options.author_name))
+    for key, name in writers.items():
+        write_bytes_atomic(docs / avatar_path(key), avatar_svg(name))
+    several = len(writers) > 1
+    write_text_atomic(docs / "index.md", templates.index_page(options.title, several=several))
+    write_text_atomic(docs / "about.md", templates.about_page(options.writers))
     write_text_atomic(docs / REGISTRY_FILE, templates.topics_registry())
     sync_tag_pages(docs)
     write_text_atomic(docs / "glossary.yml", templates.GLOSSARY_REGISTRY)
@@ -157,6 +185,13 @@ def _write_journal(root: Path, options: JournalOptions) -> None:
         write_text_atomic(folder / ".gitkeep", "")
     write_text_atomic(root / GITIGNORE, templates.gitignore())
     write_text_atomic(root / CONFIG_FILE, config)
+
+
+def _unused_id(wanted: str, taken: dict[str, str]) -> str:
+    candidate, number = wanted, 2
+    while candidate in taken:
+        candidate, number = f"{wanted}-{number}", number + 1
+    return candidate
 
 
 def _posts_path(example: str) -> str:

@@ -34,20 +34,31 @@ STARTER_TOPICS = {
 GITIGNORE_LINES = ("/site/", "/.venv/", "/.cache/", "/.travelog-cache/", "/data/")
 
 
-def index_page(title: str) -> str:
+def names(*people: str) -> str:
+    """ "Ana", "Ana and Rui", "Ana, Rui and Eva"."""
+    if len(people) < 2:
+        return "".join(people)
+    return f"{', '.join(people[:-1])} and {people[-1]}"
+
+
+def index_page(title: str, *, several: bool = False) -> str:
+    we, us = ("we", "us") if several else ("I", "me")
     return (
         f"# {title}\n\n"
-        "Letters home: what we see, eat, learn and wonder about. New here? Start with\n"
-        "[the topics](tags/index.md) or read [about us](about.md).\n"
+        f"Letters home: what {we} see, eat, learn and wonder about. New here? Start with\n"
+        f"[the topics](tags/index.md) or read [about {us}](about.md).\n"
     )
 
 
-def about_page(author_name: str) -> str:
+def about_page(writers: tuple[str, ...]) -> str:
+    if len(writers) > 1:
+        ask = "Tell your readers who you are, where you live now and why you write together"
+    else:
+        ask = "Tell your readers who you are, where you live now and why you write"
     return (
         "# About\n\n"
-        f"This is the travel journal of {author_name}. Tell your readers who you are, where you\n"
-        "live now and why you write: a few sentences are enough, and you can change them at\n"
-        "any time.\n"
+        f"This is the travel journal of {names(*writers)}. {ask}: a few sentences are\n"
+        "enough, and you can change them at any time.\n"
     )
 
 
@@ -60,8 +71,14 @@ def topics_registry() -> str:
     return REGISTRY_HEADER + "\n".join(blocks) + "\n"
 
 
-def authors_file(author_id: str, name: str, avatar: str) -> str:
-    authors = {"authors": {author_id: {"name": name, "description": "", "avatar": avatar}}}
+def authors_file(writers: dict[str, tuple[str, str]]) -> str:
+    """``.authors.yml`` for writers given as id -> (name, avatar path)."""
+    authors = {
+        "authors": {
+            key: {"name": name, "description": "", "avatar": avatar}
+            for key, (name, avatar) in writers.items()
+        }
+    }
     return yaml.safe_dump(authors, allow_unicode=True, sort_keys=False)
 
 

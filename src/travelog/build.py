@@ -80,7 +80,10 @@ def _build_into(settings: SiteSettings, engine: Engine, *, strict: bool) -> None
     overrides = {
         "site_dir": str(settings.site_dir),
         **escaped_site_texts(settings.mkdocs),
-        "extra": {**extra, TEMPLATE_KEY: pipeline.template_data()},
+        "extra": {
+            **extra,
+            TEMPLATE_KEY: {**(extra.get(TEMPLATE_KEY) or {}), **pipeline.template_data()},
+        },
     }
     with config_excluding(settings, family_sources(journal), overrides) as config_file:
         command = [zensical, "build", "--clean", "-f", str(config_file)]

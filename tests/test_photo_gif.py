@@ -15,6 +15,12 @@ from travelog.photos.settings import photo_settings
 COLOURS = ("red", "green", "blue")
 
 
+@pytest.fixture(autouse=True)
+def _pillow_pixel_limit(monkeypatch):
+    """derive() sets Pillow's process-wide pixel limit: give it back to later tests."""
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", Image.MAX_IMAGE_PIXELS)
+
+
 def _settings(tmp_path: Path, **photos):
     config = plugin_settings({"photos": {"widths": [50, 100], **photos}}, tmp_path / "mkdocs.yml")
     return photo_settings(config.photos, tmp_path / "mkdocs.yml")

@@ -27,8 +27,9 @@ from travelog.comments.preview import preview_comments
 from travelog.config import TEMPLATE_KEY, SiteSettings, load_site_settings, mkdocs_errors
 from travelog.engine_warnings import engine_warnings
 from travelog.errors import TravelogError
-from travelog.family.step import config_excluding, family_sources, markdown_options
+from travelog.family.step import config_excluding, family_sources
 from travelog.lightbox import copy_lightbox
+from travelog.markdown import markdown_options
 from travelog.pipeline import BuildPipeline
 from travelog.template_data import escaped_site_texts
 

@@ -196,12 +196,6 @@ class SiteSettings:
     site_dir: Path
     plugin: TravelogConfig
     blog: BlogLayout
-    site_author: str = ""
-    language: str = "en"
-    markdown_extensions: tuple[str, ...] = ()
-    """The Markdown extensions of mkdocs.yml, in order, with their options below (``travelog
-    mail`` renders entries through them)."""
-    mdx_configs: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
     mkdocs: MkDocsConfig | None = field(default=None, compare=False, repr=False)
     """MkDocs' own reading of mkdocs.yml, for building in this process."""
 
@@ -303,10 +297,6 @@ def site_from_mkdocs(config: MkDocsConfig) -> SiteSettings:
             locale=str(config.theme["language"] or "en"),
             use_directory_urls=config.use_directory_urls,
         ),
-        site_author=str(config.site_author or ""),
-        language=str(config.theme["language"] or "en"),
-        markdown_extensions=tuple(config.markdown_extensions),
-        mdx_configs={name: dict(options) for name, options in config.mdx_configs.items()},
         mkdocs=config,
     )
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.config import load_config
 
 from travelog.atomic import write_text_atomic
 from travelog.comments.render import CommentsContext
@@ -25,7 +24,6 @@ from travelog.family.publish import FamilyBuild, write_family_site
 from travelog.family.render import EntryRenderer
 from travelog.family.settings import SITE_FOLDER, family_data_dir
 from travelog.journal import Journal
-from travelog.markdown import configure_extensions
 from travelog.photos.step import StepResult
 
 #: Special characters of gitignore-style patterns (MkDocs' and Zensical's exclude_docs).
@@ -53,14 +51,6 @@ def check_family(
     if journal.family:
         _check_no_page_at_family(site)
         read_passphrase(_data_dir(site), journal.family[0].source, environ)
-
-
-def markdown_options(site: SiteSettings) -> tuple[list[Any], dict[str, Any]]:
-    """The journal's Markdown extensions as the plugin sets them up, for engines whose plugin
-    does not run: family entries are still rendered like any entry."""
-    config = site.mkdocs or load_config(str(site.config_file))
-    configure_extensions(config, site)
-    return list(config.markdown_extensions), dict(config.mdx_configs)
 
 
 def prepare_family(

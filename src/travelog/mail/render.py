@@ -26,16 +26,14 @@ from travelog.comments.render import HEADING_ID, comments_enabled
 from travelog.config import Content, Provider, SiteSettings
 from travelog.errors import TravelogError
 from travelog.journal import EXCERPT_SEPARATOR, Entry, Journal
+from travelog.markdown import PHOTOS_EXTENSION, markdown_options
 from travelog.markdown.photos import CREDIT_CLASS, EMAIL_IMAGE_WIDTH
 from travelog.photos.cache import PhotoCache
 from travelog.photos.derive import Variant
-from travelog.photos.index import PhotoRecord, default_manifest
+from travelog.photos.index import PhotoRecord
 from travelog.photos.settings import CACHE_DIR
 
-PHOTOS_EXTENSION = "travelog.markdown.photos"
 GLOSSARY_EXTENSION = "travelog.markdown.glossary"
-# Extensions that find the journal through its mkdocs.yml (relative to the cwd by default).
-CONFIG_FILE_EXTENSIONS = ("travelog.markdown.topics", GLOSSARY_EXTENSION)
 #: Gmail clips a message whose HTML is larger than about 102 KB (images apart).
 HTML_LIMIT_BYTES = 100_000
 CID_DOMAIN = "travelog"
@@ -114,23 +112,23 @@ class MailSite:
     settings: SiteSettings
     journal: Journal
 
+    @property
+    def writer(self) -> str:
+        """Who answers reach: ``site_author``, else the journal's name."""
+        config = self.settings.mkdocs
+        return (config.site_author if config else "") or self.settings.site_name
+
     def entry_url(self, entry: Entry) -> str:
         return self.settings.absolute(entry.url)
 
     def markdown(self, attachments: Attachments) -> Markdown:
         """The journal's own Markdown extensions and options, in their email mode."""
-        settings = self.settings
-        extensions = list(settings.markdown_extensions)
-        configs = {name: dict(options) for name, options in settings.mdx_configs.items()}
-        for name in CONFIG_FILE_EXTENSIONS:
-            if name in extensions:
-                configs.setdefault(name, {})["config_file"] = str(settings.config_file)
+        extensions, site_configs = markdown_options(self.settings)
+        configs = {name: dict(options) for name, options in site_configs.items()}
         if GLOSSARY_EXTENSION in extensions:
-            configs[GLOSSARY_EXTENSION]["output"] = "text"
+            configs.setdefault(GLOSSARY_EXTENSION, {})["output"] = "text"
         if PHOTOS_EXTENSION in extensions:
-            configs.setdefault(PHOTOS_EXTENSION, {}).update(
-                manifest=str(default_manifest(settings.project_dir)), embed=attachments
-            )
+            configs.setdefault(PHOTOS_EXTENSION, {})["embed"] = attachments
         if "toc" in extensions:
             configs.setdefault("toc", {})["permalink"] = False
         return Markdown(extensions=extensions, extension_configs=configs)
@@ -153,7 +151,7 @@ def render_entry(site: MailSite, entry: Entry) -> RenderedEntry:
     url = site.entry_url(entry)
     subject = " ".join(entry.title.split())
     context = {
-        "lang": site.settings.language,
+        "lang": site.settings.blog.locale,
         "site_name": site.settings.site_name,
         "site_url": site.settings.site_url,
         "title": subject,
@@ -163,7 +161,7 @@ def render_entry(site: MailSite, entry: Entry) -> RenderedEntry:
         "url": url,
         "read_more": cut,
         "comment_url": _comment_url(site, entry),
-        "writer": site.settings.site_author or site.settings.site_name,
+        "writer": site.writer,
     }
     html = _environment.get_template("entry.html").render(context)
     text = _environment.get_template("entry.txt").render({**context, "body": _plain_text(soup)})

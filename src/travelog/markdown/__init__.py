@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import load_config
 
 from travelog.photos.index import default_manifest
 
@@ -25,3 +27,11 @@ def configure_extensions(config: MkDocsConfig, site: SiteSettings) -> None:
     if PHOTOS_EXTENSION in config.markdown_extensions:
         manifest = default_manifest(site.project_dir)
         config.mdx_configs.setdefault(PHOTOS_EXTENSION, {})["manifest"] = str(manifest)
+
+
+def markdown_options(site: SiteSettings) -> tuple[list[Any], dict[str, Any]]:
+    """The journal's Markdown extensions as the plugin sets them up, for pages travelog
+    renders itself (family entries under engines whose plugin does not run, emails)."""
+    config = site.mkdocs or load_config(str(site.config_file))
+    configure_extensions(config, site)
+    return list(config.markdown_extensions), dict(config.mdx_configs)

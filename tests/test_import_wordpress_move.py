@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import assert_one_line_error, run_travelog
+from conftest import assert_one_line_error, run_mkdocs, run_travelog
 from PIL import Image
 from wordpress_import import (
     MOVE,
@@ -311,3 +311,11 @@ def test_the_summary_counts_everything_and_names_each_missing_file_once(moved):
         'missing media: 2017/07/ghost.jpg (in "Along the ridge" (docs/posts/along-the-ridge.md)):'
         " kept as a link to its old address"
     ]
+
+
+@pytest.mark.e2e
+def test_mkdocs_alone_builds_the_moved_journal_strictly(moved, tmp_path):
+    project, _ = moved
+    result = run_mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/2017/08/hut-to-hut/index.html").is_file()

@@ -1,8 +1,8 @@
-"""Take the README's screenshot of the example journal in headless Chromium.
+"""Take the README's screenshots of the example journal in headless Chromium.
 
-Usage: .venv/bin/python scripts/screenshot.py [--out docs/assets/screenshot.png]
+Usage: .venv/bin/python scripts/screenshot.py [--out docs/assets/screenshot.png] [--path P]
 Builds the journal into a temporary folder, serves it on a free loopback port and
-captures the home page.
+captures the page on a desktop (--out) and on a phone (the same name with -phone).
 """
 
 from __future__ import annotations
@@ -40,14 +40,20 @@ def main() -> None:
                 browser = playwright.chromium.launch(
                     executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
                 )
-                page = browser.new_page(viewport={"width": 1280, "height": 860})
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{args.path}")
-                page.wait_for_load_state("networkidle")
-                page.screenshot(path=str(args.out))
+                address = f"http://127.0.0.1:{server.server_address[1]}/{args.path}"
+                phone = args.out.with_name(f"{args.out.stem}-phone{args.out.suffix}")
+                for out, viewport, scale in (
+                    (args.out, {"width": 1280, "height": 860}, 1),
+                    (phone, {"width": 390, "height": 844}, 2),
+                ):
+                    page = browser.new_page(viewport=viewport, device_scale_factor=scale)
+                    page.goto(address)
+                    page.wait_for_load_state("networkidle")
+                    page.screenshot(path=str(out))
+                    print(f"wrote {out}")
                 browser.close()
         finally:
             server.shutdown()
-    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

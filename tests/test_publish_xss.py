@@ -42,7 +42,7 @@ def hostile_journal(project: Path) -> Path:
             "title": payload,
             "date": dt.date(2023, 1 + number % 12, 1 + number % 28),
             "authors": [f"a{number}"],
-            "categories": [payload],
+            "categories": [f"P{number} {payload}"],
             "tags": ["food"],
             "description": payload,
             "slug": f"hostile-{number}",
@@ -98,6 +98,23 @@ def test_every_page_opens_without_a_dialog_and_shows_the_text(hostile_site: Path
             page.goto(f"{url}2023/{1 + number % 12:02d}/hostile-{number}/")
             assert page.locator("article h1").first.inner_text() == PAYLOADS[number]
             assert page.title().startswith(PAYLOADS[number])
+
+
+@pytest.fixture(scope="module")
+def hostile_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = hostile_journal(copy_journal(tmp_path_factory.mktemp("hostile-zensical")))
+    result = run_travelog("build", "--engine", "zensical", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not (project / ".travelog-zensical-docs").exists()
+    assert (project / "docs" / "posts" / "hostile-0.md").read_text("utf-8").count(PAYLOADS[0])
+    return project / "site"
+
+
+def test_zensical_site_runs_no_script(hostile_zensical_site: Path, page):
+    assert (hostile_zensical_site / "2023" / "01" / "hostile-0" / "index.html").is_file()
+    assert markup_problems(hostile_zensical_site) == []
+    with serve_directory(hostile_zensical_site) as url:
+        assert open_every_page(page, url, hostile_zensical_site) == []
 
 
 # --- An export's fields: the blog's name and description, display names, titles, places,

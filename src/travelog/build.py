@@ -32,6 +32,7 @@ from travelog.lightbox import copy_lightbox
 from travelog.markdown import markdown_options
 from travelog.pipeline import BuildPipeline
 from travelog.template_data import escaped_site_texts
+from travelog.zensical_docs import escaped_docs
 
 #: How long ``travelog serve`` waits for the preview and its workers to stop.
 STOP_SECONDS = 10.0
@@ -86,7 +87,12 @@ def _build_into(settings: SiteSettings, engine: Engine, *, strict: bool) -> None
             TEMPLATE_KEY: {**(extra.get(TEMPLATE_KEY) or {}), **pipeline.template_data()},
         },
     }
-    with config_excluding(settings, family_sources(journal), overrides) as config_file:
+    with (
+        escaped_docs(settings, journal) as docs_dir,
+        config_excluding(
+            settings, family_sources(journal), {**overrides, "docs_dir": docs_dir.name}
+        ) as config_file,
+    ):
         command = [zensical, "build", "--clean", "-f", str(config_file)]
         if strict:
             command.append("--strict")

@@ -128,6 +128,8 @@ def planned_variants(
 def _reading(settings: PhotoSettings) -> Iterator[None]:
     """Turn every way an original can fail to read into one DeriveError for the writer."""
     pillow_heif.register_heif_opener()
+    # Pillow's limit is process-wide: set it for this read only, then put it back.
+    previous_limit = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = settings.max_pixels
     megapixels = settings.max_pixels // 1_000_000
     try:
@@ -155,6 +157,8 @@ def _reading(settings: PhotoSettings) -> Iterator[None]:
         raise DeriveError(_undecodable(error)) from None
     except (SyntaxError, ValueError, EOFError) as error:
         raise DeriveError(_undecodable(error)) from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous_limit
 
 
 def _undecodable(error: BaseException) -> str:

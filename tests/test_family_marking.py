@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_journal, run_travelog
 
 from travelog.config import SiteSettings, load_site_settings
 from travelog.errors import FrontMatterError
@@ -62,3 +62,15 @@ def test_bad_audience_is_one_line_naming_file_and_line(tmp_path: Path, line, nee
     assert "\n" not in message
     for needle in needles:
         assert needle in message, message
+
+
+def test_new_family_entry_is_written_with_its_audience(tmp_path: Path):
+    project = copy_journal(tmp_path / "journal", warm_photos=False)
+    result = run_travelog("new", "Lunch with Dad", "--tags", "family", "--family", cwd=project)
+    assert result.returncode == 0, result.stderr
+    written = project / result.stdout.strip()
+    assert "\naudience: family\n" in written.read_text(encoding="utf-8")
+    journal = load_journal(load_site_settings(project / "mkdocs.yml"))
+    assert [entry.title for entry in journal.family] == ["Lunch with Dad"]
+    result = run_travelog("new", "Half a thought", "--family", "--draft", cwd=project)
+    assert result.returncode != 0 and "not allowed with" in result.stderr

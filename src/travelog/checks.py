@@ -25,6 +25,7 @@ from PIL import Image
 from travelog.comments.archive import load_archives, load_page_archives
 from travelog.config import TAGS_DIR, SiteSettings
 from travelog.errors import TopicError, TravelogError
+from travelog.family.checks import check_family
 from travelog.glossary import load_glossary
 from travelog.journal import (
     Entry,
@@ -111,6 +112,7 @@ def find_problems(site: SiteSettings) -> CheckReport:
     _broken_links(report, site.docs_dir, pages)
     if topics is not None and not report.of(Severity.ERROR):
         report.journal = load_journal(site)
+        _collect(report, partial(check_family, report.journal, site))
     return report
 
 

@@ -20,6 +20,7 @@ from travelog.errors import TravelogError
 from travelog.glossary import commands as glossary_cli
 from travelog.importers.wordpress import cli as wordpress_cli
 from travelog.init import cli as init_cli
+from travelog.journal import Audience
 from travelog.mail import cli as mail_cli
 from travelog.new_entry import create_entry
 from travelog.topics import sync_tag_pages
@@ -38,6 +39,7 @@ def cmd_new(args: argparse.Namespace, settings: SiteSettings) -> int:
         authors=args.author,
         date=args.date,
         draft=args.draft,
+        audience=Audience.FAMILY if args.family else Audience.EVERYONE,
     )
     print(path.relative_to(settings.project_dir).as_posix())
     return 0
@@ -118,7 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=dt.date.today(),
         help="YYYY-MM-DD (default: today)",
     )
-    new.add_argument("--draft", action="store_true", help="keep it out of the built site")
+    kept = new.add_mutually_exclusive_group()
+    kept.add_argument("--draft", action="store_true", help="keep it out of the built site")
+    kept.add_argument(
+        "--family",
+        action="store_true",
+        help="for family only: published encrypted (audience: family)",
+    )
     new.set_defaults(handler=cmd_new)
 
     build = commands.add_parser("build", help="build the journal")

@@ -10,7 +10,7 @@ import yaml
 from travelog.atomic import write_text_atomic
 from travelog.config import SiteSettings
 from travelog.errors import TopicError, TravelogError
-from travelog.journal import load_journal
+from travelog.journal import Audience, load_journal
 
 
 def create_entry(
@@ -22,6 +22,7 @@ def create_entry(
     authors: list[str],
     date: dt.date,
     draft: bool = False,
+    audience: Audience = Audience.EVERYONE,
 ) -> Path:
     """Write ``<posts folder>/<slug>.md`` and return its path; refuse unknown tags."""
     journal = load_journal(site)
@@ -59,6 +60,8 @@ def create_entry(
     }
     if draft:
         meta["draft"] = True
+    if audience is not Audience.EVERYONE:
+        meta["audience"] = audience.value
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=None)
     body = "Write the opening paragraph here: it becomes the excerpt.\n\n<!-- more -->\n\n"
     path = posts_dir / f"{slug}.md"

@@ -18,11 +18,11 @@ import yaml
 from travelog.atomic import write_text_atomic
 from travelog.comments.render import CommentsContext
 from travelog.config import SiteSettings
-from travelog.errors import TravelogError
+from travelog.family.checks import check_no_page_at_family
 from travelog.family.keys import FamilyKey, JournalSalt, family_key, load_salt, read_passphrase
 from travelog.family.publish import FamilyBuild, write_family_site
 from travelog.family.render import EntryRenderer
-from travelog.family.settings import SITE_FOLDER, family_data_dir
+from travelog.family.settings import family_data_dir
 from travelog.journal import Journal
 from travelog.photos.step import StepResult
 
@@ -43,16 +43,6 @@ def family_sources(journal: Journal) -> frozenset[Path]:
     return frozenset(entry.source for entry in journal.family)
 
 
-def check_family(
-    journal: Journal, site: SiteSettings, environ: Mapping[str, str] = os.environ
-) -> None:
-    """Stop before building when family entries have no usable passphrase or another page
-    stands where theirs go (quick: no key is derived)."""
-    if journal.family:
-        _check_no_page_at_family(site)
-        read_passphrase(_data_dir(site), journal.family[0].source, environ)
-
-
 def prepare_family(
     journal: Journal,
     site: SiteSettings,
@@ -64,8 +54,8 @@ def prepare_family(
     entries. Raises a one-line TravelogError before anything is written."""
     if not journal.family:
         return None
-    _check_no_page_at_family(site)
-    data_dir = _data_dir(site)
+    check_no_page_at_family(site)
+    data_dir = family_data_dir(site.plugin.family, site.config_file)
     if preview:
         return FamilySetup(load_salt(data_dir), None)
     passphrase = read_passphrase(data_dir, journal.family[0].source, environ)
@@ -96,20 +86,6 @@ def finish_family(
         site=site,
     )
     return write_family_site(build, site.site_dir)
-
-
-def _check_no_page_at_family(site: SiteSettings) -> None:
-    for page in (site.docs_dir / f"{SITE_FOLDER}.md", site.docs_dir / SITE_FOLDER):
-        if page.exists():
-            raise TravelogError(
-                f"this page would be published at {SITE_FOLDER}/, where the family pages go; "
-                "rename it",
-                path=page,
-            )
-
-
-def _data_dir(site: SiteSettings) -> Path:
-    return family_data_dir(site.plugin.family, site.config_file)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gzip
 import hashlib
 import html
 import json
@@ -119,6 +120,8 @@ def files_containing(site: Path, sentences: list[str]) -> dict[str, list[str]]:
         if not path.is_file():
             continue
         data = path.read_bytes()
+        if path.suffix == ".gz":  # sitemap.xml.gz: read what it holds
+            data = gzip.decompress(data)
         for sentence, forms in needles:
             if any(form in data for form in forms):
                 found.setdefault(path.relative_to(site).as_posix(), []).append(sentence)

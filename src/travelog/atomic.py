@@ -93,7 +93,13 @@ def replacing_folder(target: Path) -> Iterator[Path]:
         raise
     previous = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
-        os.replace(target, previous)
+        try:
+            os.replace(target, previous)
+        except OSError:
+            # target cannot be renamed (a mount point, a folder in a read-only parent):
+            # replace what it holds instead, entry by entry.
+            _refill(target, staging)
+            return
     try:
         os.replace(staging, target)
     except BaseException:
@@ -102,3 +108,14 @@ def replacing_folder(target: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def _refill(target: Path, staging: Path) -> None:
+    for child in list(target.iterdir()):
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    for child in list(staging.iterdir()):
+        shutil.move(child, target / child.name)  # may cross devices (a mount point)
+    staging.rmdir()

@@ -144,3 +144,20 @@ def test_no_external_fonts_or_scripts_in_any_page(built_site: Path):
         html = page.read_text(encoding="utf-8")
         for url in re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html):
             assert url.startswith("http://127.0.0.1:8000/"), f"{page}: {url}"
+
+
+def test_entries_end_with_their_neighbours_and_related_entries(built_site: Path):
+    entry = next(e for e in published_entries() if e["slug"] == "park-cameras")
+    here = entry_url(entry)
+    html = (built_site / here / "index.html").read_text(encoding="utf-8")
+    related = html[html.index('<section class="travelog-related"') :]
+    related = related[: related.index("</section>")]
+    linked = linked_entry_urls(related, here)
+    assert 2 <= len(linked) <= 3 and here not in linked
+    for other in published_entries():
+        if entry_url(other) in linked:
+            assert set(other["tags"]) & set(entry["tags"]), other["slug"]
+    assert related.count("<img") == len(linked)
+    neighbours = html[html.index('<nav class="travelog-prevnext') :]
+    neighbours = neighbours[: neighbours.index("</nav>")]
+    assert 'alt=""' in neighbours  # thumbnails beside the titles

@@ -26,9 +26,12 @@ from travelog.config import SiteSettings
 from travelog.family.step import FamilySetup, finish_family, prepare_family
 from travelog.feeds import write_feeds
 from travelog.journal import Journal
+from travelog.markdown.cards import photo_index
 from travelog.photos.background import BackgroundPhotos
 from travelog.photos.site import photos_after_build, photos_before_build
 from travelog.photos.step import StepResult
+from travelog.related import SLOT as RELATED_SLOT
+from travelog.related import fill_related
 
 Markdown = tuple[Sequence[Any], Mapping[str, Any]]
 
@@ -72,7 +75,9 @@ class BuildPipeline:
         )
 
     def page(self, html: str, url: str) -> str:
-        """One built page with its comments section filled in."""
+        """One built page with its comments section and related entries filled in."""
+        if self.journal is not None:
+            html = fill_related(html, url, self.journal, photo_index(self.site), self.site)
         return fill_slot(html, url, self.comments) if self.comments is not None else html
 
     def pages_in(self, site_dir: Path) -> int:
@@ -80,7 +85,7 @@ class BuildPipeline:
         filled = 0
         for path, url in _built_pages(site_dir):
             text = path.read_text(encoding="utf-8")
-            if SLOT in text:
+            if SLOT in text or RELATED_SLOT in text:
                 write_text_atomic(path, self.page(text, url))
                 filled += 1
         return filled

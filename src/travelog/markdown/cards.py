@@ -10,8 +10,9 @@ import html
 from travelog.config import SiteSettings
 from travelog.escaping import plain
 from travelog.journal import Entry
+from travelog.markdown.photos import load_photos
 from travelog.photos.captions import resolve
-from travelog.photos.index import PhotoIndex, PhotoRecord
+from travelog.photos.index import PhotoIndex, PhotoRecord, default_manifest
 from travelog.photos.sizes import pick_width, srcset
 from travelog.photos.syntax import PhotoSyntaxError, find_placements
 
@@ -37,10 +38,13 @@ def lead_photo(entry: Entry, index: PhotoIndex | None) -> tuple[PhotoRecord, str
     return None
 
 
-def card_picture(index: PhotoIndex, record: PhotoRecord, alt: str, focus: str) -> str:
+def card_picture(
+    index: PhotoIndex, record: PhotoRecord, alt: str, focus: str, sizes: str = CARD_SIZES
+) -> str:
+    """The card's photo; ``sizes`` describes its slot (a card, by default)."""
     derived = record.derived
     sources = "".join(
-        f'<source type="{derived.of_format(fmt)[0].mime}" sizes="{CARD_SIZES}" srcset="'
+        f'<source type="{derived.of_format(fmt)[0].mime}" sizes="{sizes}" srcset="'
         + html.escape(srcset([(index.url(record, v), v.width) for v in derived.of_format(fmt)]))
         + '">'
         for fmt in ("avif", "webp")
@@ -52,7 +56,7 @@ def card_picture(index: PhotoIndex, record: PhotoRecord, alt: str, focus: str) -
     style = f' style="--travelog-focus: {focus}"' if focus else ""
     return (
         f'<figure class="travelog-photo"><picture>{sources}'
-        f'<img src="{html.escape(index.url(record, src))}" sizes="{CARD_SIZES}" '
+        f'<img src="{html.escape(index.url(record, src))}" sizes="{sizes}" '
         f'srcset="{html.escape(srcset([(index.url(record, v), v.width) for v in fallback]))}" '
         f'width="{src.width}" height="{src.height}" alt="{html.escape(alt)}" loading="lazy" '
         f'decoding="async"{style}></picture></figure>'
@@ -91,3 +95,9 @@ def entry_card(entry: Entry, index: PhotoIndex | None, site: SiteSettings) -> st
 def card_grid(entries: list[Entry], index: PhotoIndex | None, site: SiteSettings) -> str:
     cards = "".join(entry_card(entry, index, site) for entry in entries)
     return f'<div class="travelog-cards">{cards}</div>'
+
+
+def photo_index(site: SiteSettings) -> PhotoIndex | None:
+    """The photo step's manifest (it runs before any page), for the cards' lead photos."""
+    manifest = default_manifest(site.project_dir)
+    return load_photos(manifest).index if manifest.is_file() else None

@@ -25,9 +25,7 @@ from travelog.config import SiteSettings, site_for
 from travelog.errors import TopicError
 from travelog.escaping import markdown_html, plain
 from travelog.journal import Journal, load_journal
-from travelog.markdown.cards import card_grid
-from travelog.markdown.photos import load_photos
-from travelog.photos.index import PhotoIndex, default_manifest
+from travelog.markdown.cards import card_grid, photo_index
 from travelog.topics import Topic
 
 PRIORITY = 25  # after normalize_whitespace (30), before html_block (20) stashes comments
@@ -49,12 +47,6 @@ def topic_page(journal: Journal, topic: Topic, site: SiteSettings) -> list[str]:
         "",
     ]
     return [*lines, card_grid(entries, photo_index(site), site), ""]
-
-
-def photo_index(site: SiteSettings) -> PhotoIndex | None:
-    """The photo step's manifest (it runs before any page), for the cards' lead photos."""
-    manifest = default_manifest(site.project_dir)
-    return load_photos(manifest).index if manifest.is_file() else None
 
 
 def topics_index(journal: Journal) -> list[str]:

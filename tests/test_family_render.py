@@ -46,9 +46,9 @@ def test_locked_page_holds_no_readable_text_and_cannot_close_its_script(tmp_path
     )
     shell = Shell.read(tmp_path)
     assert shell.site_name == "Journal & Co"
-    page = shell.page(
-        locked_body({"sealed": "</script><script>alert(1)</script>"}), assets_url="/a/"
-    )
+    lightbox = {"js": "/assets/javascripts/glightbox.min.js", "css": "/assets/glightbox.css"}
+    data = {"sealed": "</script><script>alert(1)</script>"}
+    page = shell.page(locked_body(data), assets_url="/a/", lightbox=lightbox)
     assert "404 - Not found" not in page
     assert "<title>For family - Journal &amp; Co</title>" in page
     assert page.count("</script>") == 3  # the data, the lightbox and family.js

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,16 +83,19 @@ class Shell:
             site_name=html.unescape(title["title"].strip()),
         )
 
-    def page(self, body: str, *, assets_url: str) -> str:
-        """A family page: never indexed, never sending its address to other sites."""
+    def page(self, body: str, *, assets_url: str, lightbox: Mapping[str, str]) -> str:
+        """A family page: never indexed, never sending its address to other sites.
+
+        ``lightbox``: the addresses of the site's own GLightbox files (``.js``, ``.css``),
+        loaded here unless the shell loads them already."""
+        has_lightbox = lightbox["js"] in self.before + self.after
         head = (
             '<meta name="robots" content="noindex, nofollow">'
             '<meta name="referrer" content="no-referrer">'
-            f'<link rel="stylesheet" href="{assets_url}glightbox.min.css">'
-            f'<link rel="stylesheet" href="{assets_url}family.css">'
+            + ("" if has_lightbox else f'<link rel="stylesheet" href="{lightbox["css"]}">')
+            + f'<link rel="stylesheet" href="{assets_url}family.css">'
         )
-        scripts = (
-            f'<script src="{assets_url}glightbox.min.js"></script>'
+        scripts = ("" if has_lightbox else f'<script src="{lightbox["js"]}"></script>') + (
             f'<script src="{assets_url}family.js"></script>'
         )
         title = html.escape(f"{LIST_TITLE} - {self.site_name}")

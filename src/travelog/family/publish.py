@@ -32,6 +32,7 @@ from travelog.family.page import Shell, locked_body, preview_body
 from travelog.family.render import EntryRenderer, PageLinks, entry_page, list_page
 from travelog.family.settings import SITE_FOLDER
 from travelog.journal import Entry, Journal
+from travelog.lightbox import LIGHTBOX_FILES
 from travelog.photos.cache import PhotoCache
 from travelog.photos.settings import CACHE_DIR
 from travelog.photos.step import StepResult
@@ -42,7 +43,6 @@ LIST_ITEM = "page/list"
 #: The variants sealed for the browser: shown in the page and in the lightbox.
 SEALED_FORMAT = "webp"
 _OWN_ASSETS = ("family.js", "family.css")
-_LIGHTBOX_ASSETS = ("glightbox.min.js", "glightbox.min.css")
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,11 @@ def entry_url(salt: JournalSalt, entry: Entry, root: str) -> str:
 
 def _fill(stage: Path, build: FamilyBuild, shell: Shell, root: str) -> None:
     assets = root + ASSETS_FOLDER + "/"
+    # The site's own GLightbox (both engines' builds put it there).
+    lightbox = {
+        "js": build.site.rooted(LIGHTBOX_FILES["glightbox.min.js"]),
+        "css": build.site.rooted(LIGHTBOX_FILES["glightbox.min.css"]),
+    }
     listed = [(entry, entry_url(build.salt, entry, root)) for entry in build.journal.family]
     links = PageLinks(
         build.journal.docs_dir,
@@ -124,7 +129,10 @@ def _fill(stage: Path, build: FamilyBuild, shell: Shell, root: str) -> None:
             root=root,
             site_name=shell.site_name,
         )
-        write_text_atomic(stage / page_id / "index.html", shell.page(body, assets_url=assets))
+        write_text_atomic(
+            stage / page_id / "index.html",
+            shell.page(body, assets_url=assets, lightbox=lightbox),
+        )
         if build.key is not None:
             for sealed in files:
                 name = sealed.url[len(root) :]
@@ -140,7 +148,7 @@ def _fill(stage: Path, build: FamilyBuild, shell: Shell, root: str) -> None:
         root=root,
         site_name=shell.site_name,
     )
-    write_text_atomic(stage / "index.html", shell.page(body, assets_url=assets))
+    write_text_atomic(stage / "index.html", shell.page(body, assets_url=assets, lightbox=lightbox))
     _copy_assets(stage / ASSETS_FOLDER)
 
 
@@ -208,11 +216,8 @@ def _sealed_files(build: FamilyBuild, entry: Entry, root: str) -> Iterator[Seale
 
 def _copy_assets(folder: Path) -> None:
     own = resources.files("travelog.family") / "assets"
-    lightbox = resources.files("mkdocs_glightbox") / "glightbox"
     for name in _OWN_ASSETS:
         write_bytes_atomic(folder / name, (own / name).read_bytes())
-    for name in _LIGHTBOX_ASSETS:
-        write_bytes_atomic(folder / name, (lightbox / name).read_bytes())
 
 
 def _swap(stage: Path, target: Path) -> None:

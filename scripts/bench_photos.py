@@ -379,7 +379,9 @@ def phone_bytes(site: Path, entry_url: str) -> tuple[int, int, int]:
 def peers_venv(workdir: Path) -> Path:
     venv = workdir / "peers-venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([venv / "bin/pip", "install", "-q", *PEERS], check=True)
+    subprocess.run(
+        [venv / "bin/pip", "install", "-q", *PEERS], check=True, stderr=subprocess.DEVNULL
+    )
     return venv
 
 

@@ -22,6 +22,7 @@ from travelog.family.step import family_sources
 from travelog.markdown import configure_extensions
 from travelog.photos.background import BackgroundPhotos, arrivals_folder, signal_arrival
 from travelog.pipeline import BuildPipeline
+from travelog.readtime import reading_minutes
 from travelog.template_data import (
     escape_blog_authors,
     escape_page_meta,
@@ -112,6 +113,16 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
             return None
         escape_page_meta(page)
         return escape_view_heading(page, markdown)
+
+    # Before the blog plugin (0), which keeps a reading time that is already set.
+    @event_priority(50)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        post_config = getattr(page, "config", None)  # the blog's entries carry one
+        if self.config.enabled and post_config is not None and not post_config.readtime:
+            post_config.readtime = reading_minutes(html)
+        return None
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         if self.config.enabled:

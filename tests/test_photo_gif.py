@@ -97,7 +97,11 @@ def test_animated_gif_moves_in_webp_and_avif_and_falls_back_to_its_first_frame(
             assert len(colours) == 1 and colours[0][0] > 200  # the red first frame
 
 
-def test_an_animation_larger_than_the_photo_limit_is_refused(tmp_path: Path):
+def test_an_animation_larger_than_the_photo_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # derive() sets Pillow's process-wide pixel limit: give it back to the later tests.
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", Image.MAX_IMAGE_PIXELS)
     source = animated_gif(tmp_path / "long.gif", size=(600, 600))
     with pytest.raises(DeriveError, match="3 frames, more than 1 megapixels"):
         derive(source, tmp_path / "out", _settings(tmp_path, max_megapixels=1))

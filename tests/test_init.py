@@ -302,6 +302,7 @@ def test_one_writer_gets_starter_text_in_the_first_person_singular(journal: Path
     assert config["site_description"] == f"A travel journal by {AUTHOR}."
 
 
+@pytest.mark.e2e
 def test_accent_tagline_and_several_writers(tmp_path: Path):
     folder = tmp_path / "alfama"
     result = init(

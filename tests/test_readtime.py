@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from conftest import copy_journal, run_travelog
 
 from travelog.readtime import reading_minutes
@@ -19,6 +20,7 @@ def test_chinese_characters_and_english_words_each_count():
     assert reading_minutes("<p><ruby>国<rt>guó</rt></ruby></p>" * 500) == 2
 
 
+@pytest.mark.e2e
 def test_an_entry_in_chinese_shows_its_real_reading_time(tmp_path: Path):
     project = copy_journal(tmp_path / "journal")
     (project / "docs" / "posts" / "zh-entry.md").write_text(

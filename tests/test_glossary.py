@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import fnmatch
+import json
 from pathlib import Path
 
 import markdown
 import pytest
 
 from travelog.glossary import GlossaryError, load_glossary
+from travelog.glossary.loader import READINGS_CACHE
 from travelog.glossary.readings import join_pinyin, resolve_reading
 from travelog.glossary.usage import terms_in
 
@@ -63,6 +65,24 @@ def test_loaded_glossary_fills_readings_and_sorts_by_pronunciation(tmp_path: Pat
     assert not glossary.get("国家").generated
     assert glossary.get("国家").tooltip == "nation; literally “state-family”"
     assert glossary.get("饮茶").lang == "yue"
+
+
+def test_generated_readings_are_kept_for_the_next_build(tmp_path: Path):
+    write_glossary(tmp_path / "docs", "- term: 二胡\n  meaning: fiddle\n")
+    assert load_glossary(tmp_path / "docs", tmp_path).get("二胡").reading == "èrhú"
+    cache = tmp_path / READINGS_CACHE
+    stored = json.loads(cache.read_text(encoding="utf-8"))
+    assert stored["readings"] == {"二胡": ["èr", "hú"]}
+    # The next load reads the kept reading instead of asking pypinyin again...
+    stored["readings"]["二胡"] = ["èr", "hù"]
+    cache.write_text(json.dumps(stored), encoding="utf-8")
+    assert load_glossary(tmp_path / "docs", tmp_path).get("二胡").reading == "èrhù"
+    # ...unless pypinyin's version changed, or the file is unreadable.
+    for kept in (json.dumps({**stored, "pypinyin": "0.0.1"}), "not json"):
+        cache.write_text(kept, encoding="utf-8")
+        glossary = load_glossary(tmp_path / "docs", tmp_path)
+        assert glossary.get("二胡").reading == "èrhú" and glossary.get("二胡").generated
+        assert json.loads(cache.read_text(encoding="utf-8"))["readings"] == {"二胡": ["èr", "hú"]}
 
 
 def test_missing_glossary_is_empty(tmp_path: Path):

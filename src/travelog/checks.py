@@ -53,7 +53,7 @@ def check_journal(site: SiteSettings) -> Journal:
     """Load and validate the journal and its glossary; every topic must have its page."""
     docs_dir = site.docs_dir
     journal = load_journal(site)
-    load_glossary(docs_dir)
+    load_glossary(docs_dir, site.project_dir)
     problems = _topic_page_problems(docs_dir, journal.topics)
     if problems:
         raise problems[0]
@@ -103,7 +103,7 @@ def find_problems(site: SiteSettings) -> CheckReport:
             report.add(Severity.ERROR, problem)
     authors = _collect(report, lambda: load_authors(site.authors_file)) or {}
     entries = _entries(report, site, topics, authors) if topics is not None else []
-    _collect(report, lambda: load_glossary(site.docs_dir))
+    _collect(report, lambda: load_glossary(site.docs_dir, site.project_dir))
     _collect(report, lambda: _check_unique_slugs(entries))
     _collect(report, lambda: load_archives(site.archive_dir, _all_slugs(site, entries)))
     _collect(report, lambda: load_page_archives(site.archive_dir, site.docs_dir))

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+A = TypeVar("A")
 _READINGS: dict[tuple[Path, Callable[..., Any]], tuple[tuple[int, int] | None, Any]] = {}
 
 
-def read_once(path: Path, read: Callable[[Path], T], argument: Path) -> T:
+def read_once(path: Path, read: Callable[[A], T], argument: A) -> T:
     """``read(argument)``, called again only when ``path``'s time or size changed."""
     try:
         stat = path.stat()

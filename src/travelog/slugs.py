@@ -8,7 +8,6 @@ from __future__ import annotations
 import unicodedata
 
 from pymdownx.slugs import slugify
-from pypinyin import lazy_pinyin
 
 #: Material's default ``post_slugify`` and ``categories_slugify``: ``(text, separator) -> slug``.
 material_slugify = slugify(case="lower")
@@ -27,6 +26,8 @@ def tag_slug(name: str) -> str:
 
 def to_ascii(text: str) -> str:
     """Chinese characters to pinyin syllables, accented letters to their base letters."""
+    from pypinyin import lazy_pinyin  # heavy: only the importer and init make ASCII slugs
+
     words = lazy_pinyin(text, errors="default")
     joined = " ".join(word.strip() for word in words if word.strip())
     if not any(ord(char) > 127 for char in text):

@@ -12,7 +12,7 @@ from travelog.journal import load_journal
 
 def cmd_glossary_list(args: argparse.Namespace, settings: SiteSettings) -> int:
     journal = load_journal(settings)
-    glossary = load_glossary(settings.docs_dir)
+    glossary = load_glossary(settings.docs_dir, settings.project_dir)
     used = backlinks(journal, glossary)
     for term in glossary.sorted_terms():
         origin = "generated" if term.generated else "written"

@@ -20,11 +20,14 @@ import yaml
 
 from travelog.errors import TravelogError
 from travelog.glossary.model import DEFAULT_LANG, Glossary, Term
-from travelog.glossary.readings import resolve_reading
+from travelog.glossary.readings import PinyinCache, Syllables, generate_syllables, resolve_reading
 from travelog.text_files import read_text
 from travelog.yaml_loader import SafeLoader
 
 GLOSSARY_FILE = "glossary.yml"
+#: Generated readings kept between builds, relative to the journal's folder (not under .cache/,
+#: which `zensical build --clean` empties).
+READINGS_CACHE = ".travelog-cache/readings.json"
 FIELDS = ("term", "meaning", "pronunciation", "literal", "note", "lang")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _TERM_LINE = re.compile(r"^\s*-?\s*term\s*:\s*(?P<term>.+?)\s*$")
@@ -34,11 +37,24 @@ class GlossaryError(TravelogError):
     """The glossary file is invalid: bad YAML, a duplicate term, a term without meaning."""
 
 
-def load_glossary(docs_dir: Path) -> Glossary:
-    """The journal's glossary; an empty one when ``docs/glossary.yml`` does not exist."""
+def load_glossary(docs_dir: Path, project_dir: Path | None = None) -> Glossary:
+    """The journal's glossary; an empty one when ``docs/glossary.yml`` does not exist.
+
+    With ``project_dir`` (the journal's folder), generated readings are kept in
+    ``READINGS_CACHE`` there, so a warm build need not load pypinyin.
+    """
     path = docs_dir / GLOSSARY_FILE
     if not path.is_file():
         return Glossary(path=path, terms=())
+    if project_dir is None:
+        return _load(path, generate_syllables)
+    cache = PinyinCache(project_dir / READINGS_CACHE)
+    glossary = _load(path, cache)
+    cache.save()
+    return glossary
+
+
+def _load(path: Path, syllables_of: Syllables) -> Glossary:
     text = read_text(path)
     loader = SafeLoader(text)
     try:
@@ -58,7 +74,7 @@ def load_glossary(docs_dir: Path) -> Glossary:
     first_line: dict[str, int] = {}
     for item, node in zip(data, root.value, strict=True):
         line = node.start_mark.line + 1
-        term = _read_term(item, path, line)
+        term = _read_term(item, path, line, syllables_of)
         if term.text in first_line:
             raise GlossaryError(
                 f"term {term.text!r} is listed twice (first on line {first_line[term.text]}); "
@@ -71,7 +87,7 @@ def load_glossary(docs_dir: Path) -> Glossary:
     return Glossary(path=path, terms=tuple(terms))
 
 
-def _read_term(item: Any, path: Path, line: int) -> Term:
+def _read_term(item: Any, path: Path, line: int, syllables_of: Syllables) -> Term:
     if not isinstance(item, dict):
         raise GlossaryError(
             "each list item must be a term with keys like 'term:' and 'meaning:'",
@@ -98,7 +114,7 @@ def _read_term(item: Any, path: Path, line: int) -> Term:
     lang = (item.get("lang") or DEFAULT_LANG).strip()
     if not _LANG_TAG.match(lang):
         raise fail(f"invalid lang {lang!r}; use a language tag like zh, yue or ja")
-    reading = resolve_reading(text, lang, item.get("pronunciation"))
+    reading = resolve_reading(text, lang, item.get("pronunciation"), syllables_of)
     if reading is None:
         raise fail(
             "missing 'pronunciation'; readings are generated only for Chinese characters (lang zh)"

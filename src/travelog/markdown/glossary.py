@@ -94,7 +94,16 @@ class _GlossarySource:
         return self.given_docs_dir or self.site().docs_dir
 
     def get(self) -> Glossary:
-        return read_once(self.docs_dir / GLOSSARY_FILE, load_glossary, self.docs_dir)
+        if self.given_docs_dir is not None:
+            docs_dir = self.given_docs_dir
+            return read_once(docs_dir / GLOSSARY_FILE, load_glossary, docs_dir)
+        site = self.site()
+        return read_once(site.docs_dir / GLOSSARY_FILE, _journal_glossary, site)
+
+
+def _journal_glossary(site: SiteSettings) -> Glossary:
+    """The glossary of a journal, its generated readings kept in the journal's cache."""
+    return load_glossary(site.docs_dir, site.project_dir)
 
 
 class GlossaryPagePreprocessor(Preprocessor):

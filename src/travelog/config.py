@@ -324,8 +324,11 @@ def remember_site(site: SiteSettings) -> None:
 
 def site_for(config_file: Path) -> SiteSettings:
     """The site of ``config_file`` for a Markdown extension: the one the plugin or a command
-    already loaded, else loaded now (under Zensical, which runs no MkDocs plugin)."""
-    path = config_file.resolve()
+    already loaded, else loaded now (under Zensical, which runs no MkDocs plugin).
+
+    Called for every page, so a path given as the site knows it (absolute, resolved, as the
+    plugin hands it to the extensions) is found without resolving it again."""
+    path = config_file if config_file in _SITES else config_file.resolve()
     known = _SITES.get(path)
     if known is not None and known[0] == _mtime(path):
         return known[1]

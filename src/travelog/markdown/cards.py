@@ -5,6 +5,7 @@ post.html), so one stylesheet dresses both.
 
 from __future__ import annotations
 
+import functools
 import html
 
 from travelog.config import SiteSettings
@@ -14,7 +15,7 @@ from travelog.markdown.photos import load_photos
 from travelog.photos.captions import resolve
 from travelog.photos.index import PhotoIndex, PhotoRecord, default_manifest
 from travelog.photos.sizes import pick_width, srcset
-from travelog.photos.syntax import PhotoSyntaxError, find_placements
+from travelog.photos.syntax import ImageRef, PhotoSyntaxError, find_placements
 
 #: The card grid: one column on phones, two on tablets, three slots of about 21rem on desktops.
 CARD_SIZES = "(max-width: 40em) calc(100vw - 2rem), (max-width: 64em) 50vw, 21rem"
@@ -25,17 +26,25 @@ def lead_photo(entry: Entry, index: PhotoIndex | None) -> tuple[PhotoRecord, str
     """The entry's first photo (record, alt text, focus), when it has one that was processed."""
     if index is None:
         return None
-    try:
-        placements = find_placements(entry.body.splitlines())
-    except PhotoSyntaxError:
-        return None
-    for placement in placements:
-        ref = placement.images[0]
+    for ref in _leading_images(entry.body):
         record = index.photos.get(ref.path)
         if record is not None:
             captions = resolve(ref.alt, ref.title, record.sidecar, record.derived.description)
             return record, captions.alt, captions.focus
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _leading_images(body: str) -> tuple[ImageRef, ...]:
+    """The first image of each photo or gallery in an entry's text (none if it is malformed).
+
+    A pure function of the text, remembered: a build asks for every entry's lead photo many
+    times (topic pages, related entries, older and newer links).
+    """
+    try:
+        return tuple(placement.images[0] for placement in find_placements(body.splitlines()))
+    except PhotoSyntaxError:
+        return ()
 
 
 def card_picture(

@@ -64,7 +64,7 @@ def card_picture(
     )
     style = f' style="--travelog-focus: {focus}"' if focus else ""
     return (
-        f'<figure class="travelog-photo"><picture>{sources}'
+        f'<figure class="travelog-card__photo"><picture>{sources}'
         f'<img src="{html.escape(index.url(record, src))}" sizes="{sizes}" '
         f'srcset="{html.escape(srcset([(index.url(record, v), v.width) for v in fallback]))}" '
         f'width="{src.width}" height="{src.height}" alt="{html.escape(alt)}" loading="lazy" '

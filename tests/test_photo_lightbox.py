@@ -35,6 +35,8 @@ def test_lightbox_opens_with_caption_and_steps_through_the_entry(page, site_serv
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}, "device_scale_factor": 1}
+# The entry's own photos, not those of the entries it links to at its end.
+ENTRY_PHOTOS = "figure.travelog-photo:not(.travelog-prevnext *, .travelog-related *) img"
 _WIDTH = re.compile(r"-(\d+)\.(?:avif|webp|jpg|png)$")
 
 
@@ -52,7 +54,7 @@ def _lightbox_width(browser, site_server: str, device: dict) -> tuple[list[int],
         page.goto(site_server + "2025/01/square-dancing/", wait_until="networkidle")
         link = page.locator("a.glightbox").first
         assert link.get_attribute("data-srcset").count("w,") >= 2
-        images = page.locator("figure.travelog-photo img")
+        images = page.locator(ENTRY_PHOTOS)
         for number in range(images.count()):
             images.nth(number).scroll_into_view_if_needed()
             page.wait_for_function(

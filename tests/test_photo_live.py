@@ -29,6 +29,8 @@ _VARIANT = re.compile(
 )
 _ANY_VARIANT = re.compile(r"/assets/photos/[^\"' ]+?-[0-9a-f]{10}-\d+\.(?:avif|webp|jpg|png)")
 BLUE = (30, 90, 200)
+# An entry's own figures, not those of the entries it links to at its end.
+OWN = ":not(.travelog-prevnext *, .travelog-related *)"
 
 pytestmark = pytest.mark.e2e
 
@@ -163,17 +165,18 @@ def test_an_underived_journal_is_served_at_once_and_its_photos_arrive(tmp_path: 
     entry = "2025/01/square-dancing/"
     with mkdocs_serve(project, tmp_path / "serve.log") as server:
         page.goto(server.url + entry)
-        pending = page.locator("figure.travelog-photo--pending img")
+        pending = page.locator(f"figure.travelog-photo--pending{OWN} img")
         assert pending.count() >= 1, "the page waited for its photos"
         for number in range(pending.count()):
             assert pending.nth(number).get_attribute("src").startswith("data:image/svg+xml,")
-        assert page.locator("figure.travelog-photo figcaption").count() == 4
+        assert page.locator(f"figure.travelog-photo{OWN} figcaption").count() == 4
         before = _image_boxes(page)
 
         # Nobody reloads: the preview does, as the photos arrive.
         page.wait_for_function(
-            "() => { const images = [...document.querySelectorAll('figure.travelog-photo img')];"
-            " return images.length === 4 && !document.querySelector('.travelog-photo--pending')"
+            "() => { const images = [...document.querySelectorAll("
+            f"'figure.travelog-photo{OWN} img')]; return images.length === 4"
+            f" && !document.querySelector('figure.travelog-photo--pending{OWN}')"
             " && images.every(img => img.complete && img.naturalWidth > 0"
             " && !img.src.startsWith('data:')); }",
             timeout=180_000,
@@ -182,7 +185,7 @@ def test_an_underived_journal_is_served_at_once_and_its_photos_arrive(tmp_path: 
         assert len(before) == len(after) == 4
         for old, new in zip(before, after, strict=True):  # placeholders of the right size
             assert abs(old[0] - new[0]) <= 1 and abs(old[1] - new[1]) <= 1, (before, after)
-        assert page.locator("figure.travelog-photo img").count() == 4
+        assert page.locator(f"figure.travelog-photo{OWN} img").count() == 4
         variants = set(_ANY_VARIANT.findall(http_get(server.url + entry)[1].decode("utf-8")))
         assert len(variants) >= 4 * 3
         for url in sorted(variants):
@@ -193,7 +196,7 @@ def test_an_underived_journal_is_served_at_once_and_its_photos_arrive(tmp_path: 
 
 
 def _image_boxes(page) -> list[tuple[float, float]]:
-    images = page.locator("figure.travelog-photo img")
+    images = page.locator(f"figure.travelog-photo{OWN} img")
     boxes = []
     for number in range(images.count()):
         box = images.nth(number).bounding_box()

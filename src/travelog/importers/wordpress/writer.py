@@ -16,6 +16,7 @@ import yaml
 
 from travelog.atomic import write_bytes_atomic, write_text_atomic
 from travelog.avatars import avatar_path
+from travelog.config import TAGS_DIR
 from travelog.errors import TravelogError
 from travelog.importers.wordpress.nav import add_pages
 from travelog.importers.wordpress.plan import Plan
@@ -24,7 +25,6 @@ from travelog.journal import AUTHORS_FILE
 from travelog.topics import (
     REGISTRY_FILE,
     REGISTRY_HEADER,
-    TAGS_DIR,
     TAGS_INDEX_TEXT,
     Topic,
     tag_page_text,

@@ -72,8 +72,24 @@ def card_picture(
     )
 
 
+_CARDS: dict[Entry, tuple[PhotoIndex | None, SiteSettings, str]] = {}
+
+
 def entry_card(entry: Entry, index: PhotoIndex | None, site: SiteSettings) -> str:
-    """One card, its links rooted at the site's base path."""
+    """One card, its links rooted at the site's base path.
+
+    Made once per entry, photo manifest and site context (a build shows the same entry on
+    several topic pages and among the related entries of several others).
+    """
+    known = _CARDS.get(entry)
+    if known is not None and known[0] is index and known[1] is site:
+        return known[2]
+    card = _entry_card(entry, index, site)
+    _CARDS[entry] = (index, site, card)
+    return card
+
+
+def _entry_card(entry: Entry, index: PhotoIndex | None, site: SiteSettings) -> str:
     href = html.escape(site.rooted(entry.url))
     photo = lead_photo(entry, index)
     figure = card_picture(index, *photo) if photo and index else ""

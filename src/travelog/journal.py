@@ -100,6 +100,29 @@ class Journal:
 _READINGS: dict[Path, tuple[SiteSettings, tuple[tuple[str, int, int], ...], Journal]] = {}
 
 
+# The journal a build's checks read, for the rest of that build (its pages, its extensions).
+_BUILDS: dict[Path, tuple[SiteSettings, Journal]] = {}
+
+
+def hold_for_build(site: SiteSettings, journal: Journal | None) -> None:
+    """Let :func:`build_journal` give ``journal`` for ``site`` until the build ends (None):
+    a build reads its entries once, in its checks."""
+    if journal is None:
+        _BUILDS.pop(site.config_file, None)
+    else:
+        _BUILDS[site.config_file] = (site, journal)
+
+
+def build_journal(site: SiteSettings) -> Journal:
+    """The journal of the build running for ``site`` (the plugin's), else :func:`load_journal`.
+
+    For the Markdown extensions, which run for every page and every excerpt of a build."""
+    held = _BUILDS.get(site.config_file)
+    if held is not None and held[0] is site:
+        return held[1]
+    return load_journal(site)
+
+
 def load_journal(site: SiteSettings) -> Journal:
     """Read and validate every entry; raise a :class:`TravelogError` on the first problem."""
     signature = _signature(site)

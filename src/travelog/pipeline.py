@@ -25,7 +25,7 @@ from travelog.comments.render import SLOT, CommentsContext, fill_slot
 from travelog.config import SiteSettings
 from travelog.family.step import FamilySetup, finish_family, prepare_family
 from travelog.feeds import write_feeds
-from travelog.journal import Journal
+from travelog.journal import Journal, hold_for_build
 from travelog.markdown.cards import photo_index
 from travelog.photos.background import BackgroundPhotos
 from travelog.photos.site import photos_after_build, photos_before_build
@@ -58,6 +58,7 @@ class BuildPipeline:
         """Validate the journal and everything read with it; raise a one-line TravelogError."""
         site = self.site
         self.journal = check_journal(site)
+        hold_for_build(site, self.journal)
         self.comments = load_context(self.journal, site)
         self.family = prepare_family(self.journal, site, preview=self.preview)
         return self.journal
@@ -108,6 +109,7 @@ class BuildPipeline:
             comments=self.comments,
             photos=self.photos,
         )
+        hold_for_build(site, None)  # the build is done: what comes next reads the files again
         return feeds
 
 

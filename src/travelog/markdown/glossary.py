@@ -40,7 +40,7 @@ from travelog.glossary import DEFAULT_LANG, GLOSSARY_FILE, Glossary, Term, load_
 from travelog.glossary.page import glossary_page
 from travelog.glossary.readings import resolve_reading
 from travelog.glossary.ruby import TERM_CLASS, base_text, ruby_element, text_element
-from travelog.journal import load_journal
+from travelog.journal import build_journal
 
 PAGE_PRIORITY = 25  # like the topics marker: before html_block (20) stashes the comment
 EXPLICIT_PRIORITY = 165  # after backticks (190) and escapes (180), before links (160)
@@ -117,7 +117,7 @@ class GlossaryPagePreprocessor(Preprocessor):
         output: list[str] = []
         for line in lines:
             if _PAGE_MARKER.match(line):
-                journal = load_journal(self.source.site())
+                journal = build_journal(self.source.site())
                 output.extend(glossary_page(journal, self.source.get(), self.md.htmlStash.store))
             else:
                 output.append(line)

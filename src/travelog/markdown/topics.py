@@ -24,7 +24,7 @@ from markdown.preprocessors import Preprocessor
 from travelog.config import SiteSettings, site_for
 from travelog.errors import TopicError
 from travelog.escaping import markdown_html, plain
-from travelog.journal import Journal, load_journal
+from travelog.journal import Journal, build_journal
 from travelog.markdown.cards import card_grid, photo_index
 from travelog.topics import Topic
 
@@ -107,7 +107,7 @@ class TopicsPreprocessor(Preprocessor):
         if not any("travelog:" in line for line in lines):
             return lines
         site = site_for(self.config_file)
-        journal = load_journal(site)
+        journal = build_journal(site)
         output: list[str] = []
         for line in lines:
             if topic_match := _TOPIC_MARKER.match(line):

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pillow_heif
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from travelog.atomic import make_temporary_dir, write_bytes_atomic
@@ -127,6 +126,8 @@ def planned_variants(
 @contextlib.contextmanager
 def _reading(settings: PhotoSettings) -> Iterator[None]:
     """Turn every way an original can fail to read into one DeriveError for the writer."""
+    import pillow_heif  # only a build that derives photos needs it (not a warm one)
+
     pillow_heif.register_heif_opener()
     # Pillow's limit is process-wide: set it for this read only, then put it back.
     previous_limit = Image.MAX_IMAGE_PIXELS

@@ -12,7 +12,6 @@ from pathlib import Path
 from travelog.checks import check_journal
 from travelog.config import SiteSettings
 from travelog.mail.family_list import add_person, import_subscribers, load_family, remove_person
-from travelog.mail.run import MailOptions, run_mail
 from travelog.smtp_settings import require_smtp_settings
 
 
@@ -46,6 +45,9 @@ def cmd_family_import(args: argparse.Namespace, settings: SiteSettings) -> int:
 
 
 def cmd_mail(args: argparse.Namespace, settings: SiteSettings) -> int:
+    # Rendering and sending (email, SMTP, TLS) are loaded to mail, not for every command.
+    from travelog.mail.run import MailOptions, run_mail
+
     journal = check_journal(settings)
     smtp = require_smtp_settings(os.environ, "travelog mail")
     options = MailOptions(

@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 
 from travelog.config import SiteSettings, load_site_settings
-from travelog.importers.wordpress.new_journal import start_journal
-from travelog.importers.wordpress.run import ImportOptions, import_wordpress, open_media_option
 
 
 def _settings_if_journal(config_file: Path) -> SiteSettings | None:
@@ -26,6 +24,10 @@ class _IntoJournal(argparse.Action):
 
 
 def cmd_import_wordpress(args: argparse.Namespace, settings: SiteSettings | None) -> int:
+    # The importer (its HTML and XML parsers) is loaded for an import, not for every command.
+    from travelog.importers.wordpress.new_journal import start_journal
+    from travelog.importers.wordpress.run import ImportOptions, import_wordpress, open_media_option
+
     open_media_option(args.media)
     new_journal = settings is None
     if settings is None:

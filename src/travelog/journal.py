@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +76,15 @@ class Journal:
     def published(self) -> list[Entry]:
         """Entries for everyone that are not drafts, newest first: what listings, feeds,
         search and mail show."""
-        return _newest_first(
-            entry for entry in self.entries if not entry.draft and not entry.for_family
+        return list(self._published)
+
+    @cached_property
+    def _published(self) -> tuple[Entry, ...]:
+        # Sorted once: every page's related entries and every listing asks again.
+        return tuple(
+            _newest_first(
+                entry for entry in self.entries if not entry.draft and not entry.for_family
+            )
         )
 
     @property

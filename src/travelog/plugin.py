@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -30,6 +31,9 @@ from travelog.template_data import (
     escape_view_heading,
     install_safe_filters,
 )
+
+if TYPE_CHECKING:  # the live preview's server (and its file watcher) only for `serve`
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 

@@ -84,7 +84,7 @@ def _build_into(settings: SiteSettings, engine: Engine, *, strict: bool) -> None
         **escaped_site_texts(settings.mkdocs),
         "extra": {
             **extra,
-            TEMPLATE_KEY: {**(extra.get(TEMPLATE_KEY) or {}), **pipeline.template_data()},
+            TEMPLATE_KEY: pipeline.template_data(extra),
         },
     }
     with (

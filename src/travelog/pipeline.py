@@ -22,7 +22,7 @@ from travelog.atomic import write_text_atomic
 from travelog.checks import check_journal
 from travelog.comments.context import load_context
 from travelog.comments.render import SLOT, CommentsContext, fill_slot
-from travelog.config import SiteSettings
+from travelog.config import TEMPLATE_KEY, SiteSettings
 from travelog.family.step import FamilySetup, finish_family, prepare_family
 from travelog.feeds import write_feeds
 from travelog.journal import Journal, hold_for_build
@@ -63,10 +63,14 @@ class BuildPipeline:
         self.family = prepare_family(self.journal, site, preview=self.preview)
         return self.journal
 
-    def template_data(self) -> dict[str, Any]:
-        """The site's URLs the theme overrides need (see SiteSettings.template_data)."""
+    def template_data(self, writer_extra: Mapping[str, Any]) -> dict[str, Any]:
+        """``extra.travelog`` for the templates: the writer's own theme settings there (the
+        accent) with the site's URLs the overrides need (see SiteSettings.template_data)."""
         assert self.journal is not None, "check() runs first"
-        return self.site.template_data(self.journal.topics.names())
+        return {
+            **(writer_extra.get(TEMPLATE_KEY) or {}),
+            **self.site.template_data(self.journal.topics.names()),
+        }
 
     def prepare(self, *, background: BackgroundPhotos | None = None) -> None:
         """Derive the photos the pages place and write their manifest (in the live preview,

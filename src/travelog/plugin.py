@@ -74,11 +74,7 @@ class TravelogPlugin(BasePlugin[TravelogConfig]):
         # After the site context has kept the plain texts (feeds escape their own).
         escape_site_texts(config)
         configure_extensions(config, site)
-        # The writer's own theme settings there (the accent) stay beside travelog's data.
-        config.extra[TEMPLATE_KEY] = {
-            **(config.extra.get(TEMPLATE_KEY) or {}),
-            **self.pipeline.template_data(),
-        }
+        config.extra[TEMPLATE_KEY] = self.pipeline.template_data(config.extra)
         return None
 
     # Photos are derived before any page renders: the photos extension reads their manifest.
